@@ -1,0 +1,5 @@
+"""Allow ``python -m cultureclient``."""
+
+from cultureclient.cli import main
+
+raise SystemExit(main())

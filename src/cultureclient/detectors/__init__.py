@@ -1,0 +1,30 @@
+"""Structural findings on whole documents, one module per detector.
+
+A detector reads the annotated Doc and the lexicon hits of one document and returns
+``Finding`` records; it never prints and never decides an exit code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from cultureclient.types import Document, Finding, Hit, Kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class Detector(Protocol):
+    """What the analyzer needs from a detector."""
+
+    rule: str
+    kinds: frozenset[Kind]
+
+    def detect(self, doc: Doc, document: Document, hits: list[Hit]) -> list[Finding]:
+        """Return the findings of this rule on one document."""
+        ...
+
+
+def default_detectors() -> list[Detector]:
+    """Return the detectors that run unless configuration says otherwise."""
+    return []

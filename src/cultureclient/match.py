@@ -1,0 +1,224 @@
+"""Finding lexicon hits in an annotated text: phrases, token patterns, negation and agent.
+
+Matching works on the Doc of the normalised text; offsets are the same in the original text
+(normalisation keeps lengths), so hits quote what the user wrote.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cultureclient.lexicon.compile import MAX_GAP, CompiledEntry, CompiledLexicon, token_keys
+from cultureclient.text.normalize import fold
+from cultureclient.types import Hit, Kind, Pole
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Words that negate what follows or precedes them in the same clause.
+NEGATORS = frozenset(
+    "pas jamais rien guere aucun aucune aucuns aucunes nullement sans non ni nul nulle".split()
+)
+# After the hit only the second half of "ne … pas" negates: "relancer sans arrêt" is not negated.
+AFTER_NEGATORS = frozenset("pas jamais rien guere nullement point".split())
+NE = frozenset({"ne", "n'", "n"})
+# "plus" and "personne" negate only with "ne" ("il ne rappelle plus"; "plus rapide" is not).
+NE_ONLY = frozenset({"plus", "personne"})
+CLAUSE_BREAKS = frozenset(
+    ", ; : . ! ? ( ) [ ] \" mais car donc puis sinon cependant pourtant tandis or alors".split()
+)
+WINDOW_BEFORE = 5
+WINDOW_AFTER = 2
+FIRST_PERSON = frozenset({"je", "j'", "j", "moi", "nous", "jsuis", "chui", "jai"})
+SUBJECTS = frozenset({"nsubj", "expl:subj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawMatch:
+    """An entry found at tokens [start, end) before negation and agent are read."""
+
+    entry: int
+    start: int
+    end: int
+
+
+def _sequence_end(
+    keys: list[tuple[frozenset[str], frozenset[str]]], seq: tuple, i: int, limit: int
+) -> int | None:
+    """Return the end token of ``seq`` matched from token ``i``, or None; gaps backtrack."""
+    if not seq:
+        return i
+    head, rest = seq[0], seq[1:]
+    if head.mode == "gap":
+        for skip in range(MAX_GAP + 1):
+            end = _sequence_end(keys, rest, i + skip, limit)
+            if end is not None:
+                return end
+        return None
+    if i >= limit:
+        return None
+    exact, stems = keys[i]
+    if head.keys & (stems if head.mode == "stem" else exact):
+        return _sequence_end(keys, rest, i + 1, limit)
+    return None
+
+
+def raw_matches(doc: Doc, lexicon: CompiledLexicon, kind: Kind) -> list[RawMatch]:
+    """Return every phrase and pattern match of an entry that applies to ``kind``."""
+    keys = [token_keys(t) for t in doc]
+    found: set[RawMatch] = set()
+    for i, token in enumerate(doc):
+        if token.is_punct or token.is_space:
+            continue
+        sent_end = token.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        exact, stems = keys[i]
+        candidates = [("exact", k) for k in exact] + [("stem", k) for k in stems]
+        for mode_key in candidates:
+            for position, seq_no in lexicon.index.get(mode_key, ()):
+                ce = lexicon.entries[position]
+                if kind not in ce.kinds:
+                    continue
+                end = _sequence_end(keys, ce.sequences[seq_no], i, sent_end)
+                if end is not None:
+                    found.add(RawMatch(position, i, end))
+    if lexicon.matcher is not None:
+        for match_id, start, end in lexicon.matcher(doc):
+            position = lexicon.matcher_entries[match_id]
+            if kind in lexicon.entries[position].kinds:
+                found.add(RawMatch(position, start, end))
+    return sorted(found, key=lambda m: (m.start, m.end, m.entry))
+
+
+def _clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Return the token range of the clause around [start, end), within its sentence."""
+    sent = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    left = start
+    while left > sent.start and fold(doc[left - 1].text) not in CLAUSE_BREAKS:
+        left -= 1
+    right = end
+    while right < sent.end and fold(doc[right].text) not in CLAUSE_BREAKS:
+        right += 1
+    return left, right
+
+
+def is_negated(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a negation in the same clause bears on tokens [start, end).
+
+    Looks a few words before the hit ("n'est pas aimable", "sans jamais forcer") and just after
+    it ("ils rappellent jamais"); "ne … que" alone is a restriction, not a negation.
+    """
+    left, right = _clause_bounds(doc, start, end)
+    lo, hi = max(left, start - WINDOW_BEFORE), min(right, end + WINDOW_AFTER)
+    words = {i: fold(doc[i].text) for i in range(left, right)}
+    has_ne = any(w in NE for w in words.values())
+    window = [i for i in range(lo, hi) if not start <= i < end]
+    for i in window:
+        word = words[i]
+        if i >= end and word not in AFTER_NEGATORS and not (word in NE_ONLY and has_ne):
+            continue
+        if word in NEGATORS and word != "non":
+            return True
+        if word == "non" and words.get(i + 1) != "seulement":
+            return True
+        if word in NE_ONLY and has_ne:
+            return True
+    ne_positions = [i for i in window if words[i] in NE]
+    if ne_positions:
+        restricted = any(words.get(j) in ("que", "qu'", "qu") for j in range(ne_positions[0], right))
+        return not restricted
+    return False
+
+
+def _subject_is_writer(verb: Token) -> bool | None:
+    """Return True if the writer does the act of ``verb``, False if someone else, None if unsure.
+
+    Climbs from an infinitive or a coordinated verb to the verb that carries the subject
+    ("j'ai dû relancer"); a passive subject is the one acted upon ("j'ai été harcelé").
+    """
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return fold(child.text) in FIRST_PERSON
+            if child.dep_ in PASSIVE_SUBJECTS:
+                return False
+        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def agent_allows(doc: Doc, start: int, end: int, agent: str) -> bool:
+    """Apply an entry's ``agent`` condition to the verb of a match."""
+    if agent == "any":
+        return True
+    verb = next((t for t in doc[start:end] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    writer = _subject_is_writer(verb)
+    if writer is None:
+        return agent == "company"
+    return writer if agent == "customer" else not writer
+
+
+def _without_overlaps(matches: list[RawMatch], lexicon: CompiledLexicon) -> list[RawMatch]:
+    """Keep, per theme, the longest matches that do not overlap (first entry wins ties)."""
+    kept: list[RawMatch] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.entry)):
+        theme = lexicon.entries[m.entry].theme
+        spans = taken.setdefault(theme, [])
+        if all(m.end <= s or m.start >= e for s, e in spans):
+            spans.append((m.start, m.end))
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.entry))
+
+
+def _other(pole: Pole) -> Pole:
+    return "-" if pole == "+" else "+"
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Return the first token index of each sentence (one sentence if none are set)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [s.start for s in doc.sents]
+
+
+def find_hits(doc: Doc, text: str, lexicon: CompiledLexicon, kind: Kind) -> list[Hit]:
+    """Return the hits of ``lexicon`` in ``doc`` (annotated from ``text``), in text order."""
+    starts = sentence_starts(doc)
+    hits = []
+    for m in _without_overlaps(raw_matches(doc, lexicon, kind), lexicon):
+        ce: CompiledEntry = lexicon.entries[m.entry]
+        entry = ce.entry
+        if not agent_allows(doc, m.start, m.end, entry.agent):
+            continue
+        negated = entry.negation != "keep" and is_negated(doc, m.start, m.end)
+        flipped = (
+            negated
+            and entry.negation == "flip"
+            and _other(entry.pole) in lexicon.themes[ce.theme].poles
+        )
+        pole = _other(entry.pole) if flipped else entry.pole
+        start_char = doc[m.start].idx
+        end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        hits.append(
+            Hit(
+                theme=ce.theme,
+                pole=pole,
+                start=start_char,
+                end=end_char,
+                sentence=bisect_right(starts, m.start) - 1,
+                text=text[start_char:end_char],
+                entry=entry.id,
+                negated=negated,
+                counted=not negated or flipped,
+                weight=entry.weight,
+            )
+        )
+    return hits

@@ -1,0 +1,68 @@
+"""The terminal summary: per-theme counts over the corpus (and per segment), top documents."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from cultureclient.aggregate import ALL
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cultureclient.api import ScoreRun
+
+
+def _index_cell(value: float | None) -> str:
+    if value is None or value != value:
+        return "[dim]—[/]"
+    colour = "green" if value > 0.2 else "red" if value < -0.2 else "yellow"
+    return f"[{colour}]{value:+.2f}[/]"
+
+
+def _theme_table(title: str, frame: pd.DataFrame, run: ScoreRun) -> Table:
+    table = Table(title=title, title_justify="left", header_style="bold")
+    table.add_column("thème")
+    table.add_column("libellé")
+    table.add_column("docs", justify="right")
+    table.add_column("avec +", justify="right", style="green")
+    table.add_column("avec −", justify="right", style="red")
+    table.add_column("indice moyen", justify="right")
+    for row in frame.itertuples():
+        table.add_row(
+            row.theme, run.labels.get(row.theme, ""), str(row.documents), str(row.with_pos),
+            str(row.with_neg), _index_cell(row.mean_index),
+        )
+    return table
+
+
+def write(run: ScoreRun, out: TextIO) -> None:
+    """Consume the run, then print the summary tables."""
+    for _ in run.results:
+        pass
+    agg = run.aggregator
+    console = Console(file=out, width=max(Console(file=out).width, 110), highlight=False)
+    status = ", ".join(f"{n} {s}" for s, n in sorted(agg.status.items()))
+    console.print(f"[bold]{run.source}[/]: {agg.documents} documents ({status or 'aucun'})")
+    frame = agg.table()
+    console.print(_theme_table("Thèmes sur le corpus", frame[frame.segment == ALL], run))
+    if agg.group_by is not None:
+        for segment, part in frame[frame.segment != ALL].groupby("segment", sort=True):
+            console.print(_theme_table(f"{agg.group_by} = {segment}", part, run))
+    if agg.findings:
+        findings = Table(title="Constats", title_justify="left", header_style="bold")
+        findings.add_column("règle")
+        findings.add_column("documents", justify="right")
+        for rule, count in agg.findings.most_common():
+            findings.add_row(rule, str(count))
+        console.print(findings)
+    top = Table(title="Documents les plus parlants", title_justify="left", header_style="bold")
+    top.add_column("id")
+    top.add_column("poids", justify="right")
+    top.add_column("thèmes")
+    top.add_column("texte", overflow="fold")
+    for item in agg.telling():
+        top.add_row(str(item.id), f"{item.weight:g}", item.themes, item.snippet)
+    console.print(top)
