@@ -80,8 +80,12 @@ class Analyzer:
             for document in chunk:
                 if document.error is not None:
                     yield DocumentResult(
-                        document.id, "error", document.kind, document.text,
-                        error=document.error, fields=document.fields,
+                        document.id,
+                        "error",
+                        document.kind,
+                        document.text,
+                        error=document.error,
+                        fields=document.fields,
                     )
                 elif not document.text.strip():
                     yield DocumentResult(

@@ -27,7 +27,7 @@ NE = frozenset({"ne", "n'", "n"})
 # "plus" and "personne" negate only with "ne" ("il ne rappelle plus"; "plus rapide" is not).
 NE_ONLY = frozenset({"plus", "personne"})
 CLAUSE_BREAKS = frozenset(
-    ", ; : . ! ? ( ) [ ] \" mais car donc puis sinon cependant pourtant tandis or alors".split()
+    ', ; : . ! ? ( ) [ ] " mais car donc puis sinon cependant pourtant tandis or alors'.split()
 )
 WINDOW_BEFORE = 5
 WINDOW_AFTER = 2
@@ -127,7 +127,9 @@ def is_negated(doc: Doc, start: int, end: int) -> bool:
             return True
     ne_positions = [i for i in window if words[i] in NE]
     if ne_positions:
-        restricted = any(words.get(j) in ("que", "qu'", "qu") for j in range(ne_positions[0], right))
+        restricted = any(
+            words.get(j) in ("que", "qu'", "qu") for j in range(ne_positions[0], right)
+        )
         return not restricted
     return False
 

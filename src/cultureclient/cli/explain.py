@@ -14,19 +14,25 @@ from cultureclient.cli.options import Kind, Lexicons, check_kind
 
 @app.command()
 def explain(
-    text: Annotated[str | None, typer.Argument(help="The text to explain (or use --file, or - for stdin).")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="Read the text from this file (UTF-8).")] = None,
+    text: Annotated[
+        str | None, typer.Argument(help="The text to explain (or use --file, or - for stdin).")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="Read the text from this file (UTF-8).")
+    ] = None,
     kind: Kind = "verbatim",
     lexicon: Lexicons = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSONL record instead.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the JSONL record instead.")
+    ] = False,
 ) -> None:
     """Highlight the hits of one text per theme and pole, with entries and negations.
 
     Examples:
-
         cultureclient explain "Ils me harcèlent pour placer leurs produits, aucune écoute."
 
         cultureclient explain --file note.txt --kind internal
+
     """
     import json
 

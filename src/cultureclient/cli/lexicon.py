@@ -40,8 +40,14 @@ def list_themes(paths: Paths = None) -> None:
     for tid, loaded in sorted(themes.items()):
         theme = loaded.theme
         pos = sum(e.pole == "+" for e in theme.entries)
-        table.add_row(tid, theme.label, ", ".join(theme.kinds), str(pos),
-                      str(len(theme.entries) - pos), loaded.path.name)
+        table.add_row(
+            tid,
+            theme.label,
+            ", ".join(theme.kinds),
+            str(pos),
+            str(len(theme.entries) - pos),
+            loaded.path.name,
+        )
     Console().print(table)
 
 
@@ -67,7 +73,9 @@ def show(
         table.add_column(column, overflow="fold")
     for entry in theme.entries:
         form = " | ".join(entry.phrases()) if entry.phrase is not None else str(entry.pattern)
-        table.add_row(entry.id, entry.pole, form, entry.negation, f"{entry.weight:g}", entry.match[0])
+        table.add_row(
+            entry.id, entry.pole, form, entry.negation, f"{entry.weight:g}", entry.match[0]
+        )
     console.print(table)
 
 

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 Lexicons = Annotated[
     list[str] | None,
     typer.Option(
-        "--lexicon", "-l",
+        "--lexicon",
+        "-l",
         help="A theme file or a folder of them that adds themes or replaces shipped ones "
         "with the same id. Repeatable.",
     ),
@@ -20,7 +21,8 @@ Lexicons = Annotated[
 Kind = Annotated[
     str,
     typer.Option(
-        "--kind", "-k",
+        "--kind",
+        "-k",
         help="What the texts are: verbatim (customer voice), internal (company voice) or "
         "employee (employee voice). Themes and detectors apply per kind.",
     ),

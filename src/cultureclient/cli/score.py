@@ -14,18 +14,66 @@ from cultureclient.cli.progress import tracked
 
 @app.command()
 def score(
-    path: Annotated[str, typer.Argument(help="The export: .csv .tsv .xlsx .json .jsonl .parquet .txt, or - for stdin.")],
-    text_column: Annotated[str | None, typer.Option("--text-column", "-t", help="Column holding the text (default: the one named like texte, verbatim, commentaire, avis, message…).")] = None,
-    id_column: Annotated[str | None, typer.Option("--id-column", help="Column holding the row id (default: row number from 1).")] = None,
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="The export: .csv .tsv .xlsx .json .jsonl .parquet .txt, or - for stdin."
+        ),
+    ],
+    text_column: Annotated[
+        str | None,
+        typer.Option(
+            "--text-column",
+            "-t",
+            help="Column holding the text (default: the one named like texte, verbatim, commentaire, avis, message…).",
+        ),
+    ] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option("--id-column", help="Column holding the row id (default: row number from 1)."),
+    ] = None,
     kind: Kind = "verbatim",
-    sep: Annotated[str | None, typer.Option("--sep", help="CSV delimiter (default: sniffed among , ; tab |).")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding (default: detected: UTF-8, UTF-8/16 with BOM, cp1252).")] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="XLSX sheet name or number (default: the first).")] = None,
-    input_format: Annotated[str | None, typer.Option("--input-format", help="csv, tsv, xlsx, json, jsonl, parquet or txt (default: from the suffix; stdin is sniffed).")] = None,
+    sep: Annotated[
+        str | None, typer.Option("--sep", help="CSV delimiter (default: sniffed among , ; tab |).")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Input encoding (default: detected: UTF-8, UTF-8/16 with BOM, cp1252).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="XLSX sheet name or number (default: the first).")
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format",
+            help="csv, tsv, xlsx, json, jsonl, parquet or txt (default: from the suffix; stdin is sniffed).",
+        ),
+    ] = None,
     lexicon: Lexicons = None,
-    output_format: Annotated[str | None, typer.Option("--format", "-f", help="table, csv, jsonl, json or xlsx (default: from --output's suffix, else table on a terminal and jsonl in a pipe).")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    group_by: Annotated[str | None, typer.Option("--group-by", "-g", help="A column to summarise by (agency, channel, month…), in the table and JSON summary.")] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, csv, jsonl, json or xlsx (default: from --output's suffix, else table on a terminal and jsonl in a pipe).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by",
+            "-g",
+            help="A column to summarise by (agency, channel, month…), in the table and JSON summary.",
+        ),
+    ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Score every row of an export against the theme lexicons.
@@ -35,7 +83,6 @@ def score(
     produced them.
 
     Examples:
-
         cultureclient score avis.csv
 
         cultureclient score export.xlsx --sheet Avis --group-by agence
@@ -43,6 +90,7 @@ def score(
         cultureclient score avis.csv -o scores.csv
 
         cat avis.csv | cultureclient score - --format jsonl | jq .scores
+
     """
     from cultureclient import api
     from cultureclient.io.readers import ReadOptions
@@ -51,8 +99,13 @@ def score(
 
     fmt = format_for(output, output_format, sys.stdout.isatty())
     options = ReadOptions(
-        text_column=text_column, id_column=id_column, kind=check_kind(kind),  # type: ignore[arg-type]
-        sep=sep, encoding=encoding, sheet=sheet, input_format=input_format,
+        text_column=text_column,
+        id_column=id_column,
+        kind=check_kind(kind),  # type: ignore[arg-type]
+        sep=sep,
+        encoding=encoding,
+        sheet=sheet,
+        input_format=input_format,
     )
     run = api.score(path, options, lexicon or (), group_by)
     run.wrap(lambda results: tracked(results, f"scoring {path}", quiet))

@@ -8,11 +8,13 @@ unknown column) raise an ``InputError`` naming the file and, where it helps, the
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,17 +27,39 @@ from cultureclient.types import KINDS, Document, Kind
 csv.field_size_limit(2**31 - 1)
 
 TEXT_COLUMNS = (
-    "verbatim", "verbatims", "texte", "text", "commentaire", "commentaires", "comment",
-    "comments", "avis", "message", "messages", "contenu", "content", "review", "remarque",
-    "reponse", "body",
+    "verbatim",
+    "verbatims",
+    "texte",
+    "text",
+    "commentaire",
+    "commentaires",
+    "comment",
+    "comments",
+    "avis",
+    "message",
+    "messages",
+    "contenu",
+    "content",
+    "review",
+    "remarque",
+    "reponse",
+    "body",
 )
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 1 << 20
 FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl", "parquet", "txt")
 SUFFIX_FORMATS = {
-    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
-    ".pq": "parquet", ".txt": "txt",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".txt": "txt",
 }
 
 
@@ -167,30 +191,6 @@ def _detect_encoding(sample: bytes, source: str) -> str:
     return "latin-1"
 
 
-def _open_text(stream: BinaryIO, source: str, encoding: str | None) -> tuple[io.TextIOBase, str]:
-    """Wrap a binary stream as text in the encoding asked for or detected."""
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
-    sample = buffered.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]
-    chosen = encoding or _detect_encoding(sample, source)
-    try:
-        "".encode(chosen)
-    except LookupError as exc:
-        raise EncodingError(f"unknown encoding {chosen!r}", hint="try utf-8 or cp1252") from exc
-    return io.TextIOWrapper(buffered, encoding=chosen, newline=""), chosen
-
-
-def _decoding(lines: Iterator[Any], source: str, encoding: str, where: Callable[[], int]):
-    """Re-raise a decoding error in the middle of a file as an ``EncodingError`` with its line."""
-    try:
-        yield from lines
-    except UnicodeDecodeError as exc:
-        other = "cp1252" if encoding.startswith("utf") else "utf-8"
-        raise EncodingError(
-            f"{source}: line {where() + 1}: cannot decode bytes as {encoding} ({exc.reason})",
-            hint=f"retry with --encoding {other}",
-        ) from exc
-
-
 def _open_binary(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
@@ -205,12 +205,73 @@ def _open_binary(path: str) -> BinaryIO:
         raise InputError(f"{path}: cannot open: {exc.strerror}") from exc
 
 
-# --- formats -------------------------------------------------------------------------------
+@dataclass
+class _Source:
+    """A text file opened for reading line by line, with its encoding and first line."""
+
+    name: str
+    binary: BinaryIO
+    encoding: str
+    first_line: str
+    wrapper: io.TextIOWrapper | None = None
+
+    def lines(self) -> Iterator[str]:
+        """Yield decoded lines (ends kept); a byte that does not decode names its line."""
+        try:
+            if self.encoding.startswith("utf-16"):
+                self.wrapper = io.TextIOWrapper(self.binary, encoding=self.encoding, newline="")
+                yield from self.wrapper
+                return
+            for number, raw in enumerate(self.binary, 1):
+                encoding = self.encoding if number == 1 else self.encoding.replace("-sig", "")
+                try:
+                    yield raw.decode(encoding)
+                except UnicodeDecodeError as exc:
+                    other = "cp1252" if self.encoding.startswith("utf") else "utf-8"
+                    raise EncodingError(
+                        f"{self.name}: line {number}: cannot decode bytes as {self.encoding} "
+                        f"({exc.reason})",
+                        hint=f"retry with --encoding {other}",
+                    ) from exc
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the file (never stdin)."""
+        if self.binary is sys.stdin.buffer:
+            if self.wrapper is not None:
+                self.wrapper.detach()
+        elif self.wrapper is not None:
+            self.wrapper.close()
+        else:
+            self.binary.close()
 
 
-def _sniff_delimiter(text: io.TextIOBase, source: str) -> str:
-    header = text.readline()  # type: ignore[union-attr]
-    text.seek(0)
+def _open_source(path: str, encoding: str | None) -> _Source:
+    """Open a text file or stdin, detect its encoding from a sample, and read its first line."""
+    binary = _open_binary(path)
+    buffered = binary if hasattr(binary, "peek") else io.BufferedReader(binary)  # type: ignore[arg-type]
+    sample = buffered.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]
+    source = _Source(path, buffered, "utf-8", "")
+    try:
+        source.encoding = encoding or _detect_encoding(sample, path)
+        try:
+            codec = codecs.lookup(source.encoding).name
+        except LookupError as exc:
+            raise EncodingError(
+                f"unknown encoding {source.encoding!r}", hint="try utf-8 or cp1252"
+            ) from exc
+        head = sample.split(b"\n", 1)[0] if not codec.startswith("utf-16") else sample
+        source.first_line = (
+            head.decode(source.encoding, errors="replace").splitlines()[0] if head else ""
+        )
+    except InputError:
+        source.close()
+        raise
+    return source
+
+
+def _sniff_delimiter(header: str, source: str) -> str:
     if not header.strip():
         raise InputError(f"{source}: the file is empty (no header line)")
     counts = {d: header.count(d) for d in DELIMITERS}
@@ -219,37 +280,33 @@ def _sniff_delimiter(text: io.TextIOBase, source: str) -> str:
 
 
 def _read_csv(path: str, options: ReadOptions, tsv: bool) -> Table:
-    binary = _open_binary(path)
-    text, encoding = _open_text(binary, path, options.encoding)
-    if path == "-":  # stdin cannot seek: keep what was read
-        content = "".join(_decoding(iter(lambda: text.read(1 << 16), ""), path, encoding, lambda: 0))
-        text = io.StringIO(content, newline="")
-    delimiter = options.sep or ("\t" if tsv else None)
+    source = _open_source(path, options.encoding)
     try:
-        delimiter = delimiter or _sniff_delimiter(text, path)
-    except UnicodeDecodeError as exc:
-        raise EncodingError(
-            f"{path}: line 1: cannot decode bytes as {encoding}", hint="retry with --encoding cp1252"
-        ) from exc
-    if delimiter == "\\t":
-        delimiter = "\t"
-    reader = csv.reader(text, delimiter=delimiter)
-    rows = _decoding(reader, path, encoding, lambda: reader.line_num)
+        delimiter = options.sep or ("\t" if tsv else _sniff_delimiter(source.first_line, path))
+    except InputError:
+        source.close()
+        raise
+    delimiter = "\t" if delimiter == "\\t" else delimiter
+    reader = csv.reader(source.lines(), delimiter=delimiter)
     try:
-        header = next(rows)
+        header = next(reader)
+        columns = _unique_names(header)
+        text_column = pick_text_column(columns, options.text_column, path)
+        _check_column(columns, options.id_column, "--id-column", path)
     except StopIteration:
         raise InputError(f"{path}: the file is empty (no header line)") from None
     except csv.Error as exc:
+        source.close()
         raise FormatError(f"{path}: line 1: {exc}") from exc
-    columns = _unique_names(header)
-    text_column = pick_text_column(columns, options.text_column, path)
-    _check_column(columns, options.id_column, "--id-column", path)
+    except InputError:
+        source.close()
+        raise
 
     def records() -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
         number = 0
         while True:
             try:
-                row = next(rows)
+                row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
@@ -260,31 +317,30 @@ def _read_csv(path: str, options: ReadOptions, tsv: bool) -> Table:
                 continue
             number += 1
             if len(row) > len(columns):
-                yield number, None, (
-                    f"line {reader.line_num}: {len(row)} fields where the header has "
-                    f"{len(columns)} (an unquoted {delimiter!r} in the text?)"
+                yield (
+                    number,
+                    None,
+                    (
+                        f"line {reader.line_num}: {len(row)} fields where the header has "
+                        f"{len(columns)} (an unquoted {delimiter!r} in the text?)"
+                    ),
                 )
                 continue
             row = row + [""] * (len(columns) - len(row))
             yield number, dict(zip(columns, row, strict=True)), None
 
-    return Table(path, columns, text_column, _documents(records(), text_column, options),
-                 encoding, delimiter)
+    rows = _documents(records(), text_column, options)
+    return Table(path, columns, text_column, rows, source.encoding, delimiter)
 
 
 def _read_txt(path: str, options: ReadOptions) -> Table:
-    binary = _open_binary(path)
-    text, encoding = _open_text(binary, path, options.encoding)
+    source = _open_source(path, options.encoding)
     column = "text"
     if options.text_column not in (None, column):
+        source.close()
         raise ColumnError(f"{path}: a .txt file has one column, 'text'")
-
-    def records() -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-        number = 0
-        for number, line in enumerate(_decoding(iter(text), path, encoding, lambda: number), 1):
-            yield number, {column: line.rstrip("\r\n")}, None
-
-    return Table(path, [column], column, _documents(records(), column, options), encoding)
+    records = ((n, {column: line.rstrip("\r\n")}, None) for n, line in enumerate(source.lines(), 1))
+    return Table(path, [column], column, _documents(records, column, options), source.encoding)
 
 
 def _json_records(
@@ -306,14 +362,30 @@ def _first_columns(first: Any, path: str) -> list[str]:
 
 
 def _read_jsonl(path: str, options: ReadOptions) -> Table:
-    binary = _open_binary(path)
-    text, encoding = _open_text(binary, path, options.encoding)
-    lines = [(n, line) for n, line in enumerate(text, 1)] if path == "-" else None
+    source = _open_source(path, options.encoding)
+    lines = source.lines()
+    buffered: list[str] = []
+    for line in lines:  # keep what precedes the first record, so that nothing is lost
+        buffered.append(line)
+        if line.strip():
+            break
+    try:
+        if not buffered or not buffered[-1].strip():
+            raise InputError(f"{path}: no JSON record found (empty file?)")
+        try:
+            first = json.loads(buffered[-1])
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"{path}: line {len(buffered)}: invalid JSON: {exc.msg}") from exc
+        columns = _first_columns(first, path)
+        text_column = pick_text_column(columns, options.text_column, path)
+        _check_column(columns, options.id_column, "--id-column", path)
+    except InputError:
+        source.close()
+        raise
 
     def parsed() -> Iterator[tuple[int, Any, str | None]]:
         number = 0
-        source = lines if lines is not None else enumerate(text, 1)
-        for line_no, line in _decoding(iter(source), path, encoding, lambda: number):
+        for line_no, line in enumerate(itertools.chain(buffered, lines), 1):
             if not line.strip():
                 continue
             number += 1
@@ -322,39 +394,36 @@ def _read_jsonl(path: str, options: ReadOptions) -> Table:
             except json.JSONDecodeError as exc:
                 yield number, None, f"line {line_no}: invalid JSON: {exc.msg}"
 
-    stream = parsed()
-    first = next((item for item in stream if item[2] is None), None)
-    if first is None:
-        raise InputError(f"{path}: no JSON record found (empty file?)")
-    columns = _first_columns(first[1], path)
-    text_column = pick_text_column(columns, options.text_column, path)
-    _check_column(columns, options.id_column, "--id-column", path)
-    fresh = parsed()  # restart so that records before the first valid one keep their place
-    if lines is None:
-        text.seek(0)
-    return Table(path, columns, text_column,
-                 _documents(_json_records(fresh), text_column, options), encoding)
+    records = _json_records(parsed())
+    return Table(
+        path, columns, text_column, _documents(records, text_column, options), source.encoding
+    )
 
 
 def _read_json(path: str, options: ReadOptions) -> Table:
-    binary = _open_binary(path)
-    text, _ = _open_text(binary, path, options.encoding)
+    source = _open_source(path, options.encoding)
     try:
-        data = json.load(text)
+        data = json.loads("".join(source.lines()))
     except json.JSONDecodeError as exc:
         raise FormatError(f"{path}: line {exc.lineno}: invalid JSON: {exc.msg}") from exc
-    except UnicodeDecodeError as exc:
-        raise EncodingError(f"{path}: cannot decode bytes", hint="retry with --encoding cp1252") from exc
     if isinstance(data, dict):
-        data = next((v for k, v in data.items() if isinstance(v, list)
-                     and k in ("documents", "data", "rows", "records", "items")), None)
+        data = next(
+            (
+                v
+                for k, v in data.items()
+                if isinstance(v, list) and k in ("documents", "data", "rows", "records", "items")
+            ),
+            None,
+        )
     if not isinstance(data, list) or not data:
-        raise FormatError(f"{path}: expected a JSON list of objects (or {{\"documents\": [...]}})")
+        raise FormatError(f'{path}: expected a JSON list of objects (or {{"documents": [...]}})')
     columns = _first_columns(data[0], path)
     text_column = pick_text_column(columns, options.text_column, path)
     _check_column(columns, options.id_column, "--id-column", path)
     objects = ((n, obj, None) for n, obj in enumerate(data, 1))
-    return Table(path, columns, text_column, _documents(_json_records(objects), text_column, options))
+    return Table(
+        path, columns, text_column, _documents(_json_records(objects), text_column, options)
+    )
 
 
 def _read_xlsx(path: str, options: ReadOptions) -> Table:
@@ -365,32 +434,44 @@ def _read_xlsx(path: str, options: ReadOptions) -> Table:
         book = load_workbook(binary, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
         raise FormatError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from exc
-    if options.sheet is None:
-        sheet = book.worksheets[0]
-    elif options.sheet in book.sheetnames:
-        sheet = book[options.sheet]
-    elif options.sheet.isdigit() and 0 < int(options.sheet) <= len(book.worksheets):
-        sheet = book.worksheets[int(options.sheet) - 1]
-    else:
-        raise InputError(f"{path}: no sheet {options.sheet!r}; sheets are: {', '.join(book.sheetnames)}")
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        raise InputError(f"{path}: sheet {sheet.title!r} is empty")
-    columns = _unique_names(["" if h is None else str(h) for h in header])
-    text_column = pick_text_column(columns, options.text_column, path)
-    _check_column(columns, options.id_column, "--id-column", path)
+    try:
+        sheet = _pick_sheet(book, options.sheet, path)
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise InputError(f"{path}: sheet {sheet.title!r} is empty")
+        columns = _unique_names(["" if h is None else str(h) for h in header])
+        text_column = pick_text_column(columns, options.text_column, path)
+        _check_column(columns, options.id_column, "--id-column", path)
+    except InputError:
+        book.close()
+        binary.close()
+        raise
 
     def records() -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
         number = 0
-        for row in rows:
-            if all(v is None for v in row):
-                continue
-            number += 1
-            values = list(row) + [None] * (len(columns) - len(row))
-            yield number, dict(zip(columns, values[: len(columns)], strict=True)), None
+        try:
+            for row in rows:
+                if all(v is None for v in row):
+                    continue
+                number += 1
+                values = list(row) + [None] * (len(columns) - len(row))
+                yield number, dict(zip(columns, values[: len(columns)], strict=True)), None
+        finally:
+            book.close()
+            binary.close()
 
     return Table(path, columns, text_column, _documents(records(), text_column, options))
+
+
+def _pick_sheet(book: Any, wanted: str | None, path: str) -> Any:
+    if wanted is None:
+        return book.worksheets[0]
+    if wanted in book.sheetnames:
+        return book[wanted]
+    if wanted.isdigit() and 0 < int(wanted) <= len(book.worksheets):
+        return book.worksheets[int(wanted) - 1]
+    raise InputError(f"{path}: no sheet {wanted!r}; sheets are: {', '.join(book.sheetnames)}")
 
 
 def _read_parquet(path: str, options: ReadOptions) -> Table:
@@ -422,7 +503,9 @@ def detect_format(path: str, options: ReadOptions) -> str:
     """Return the format: asked for, from the suffix, or (stdin) from the first character."""
     if options.input_format:
         if options.input_format not in FORMATS:
-            raise InputError(f"unknown input format {options.input_format!r}; one of {', '.join(FORMATS)}")
+            raise InputError(
+                f"unknown input format {options.input_format!r}; one of {', '.join(FORMATS)}"
+            )
         return options.input_format
     if path == "-":
         head = sys.stdin.buffer.peek(64).lstrip()[:1] if hasattr(sys.stdin.buffer, "peek") else b""
@@ -430,8 +513,10 @@ def detect_format(path: str, options: ReadOptions) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         known = ", ".join(sorted(SUFFIX_FORMATS))
-        raise InputError(f"{path}: unknown file type {suffix or '(none)'!r}; known: {known}",
-                         hint="or pass --input-format")
+        raise InputError(
+            f"{path}: unknown file type {suffix or '(none)'!r}; known: {known}",
+            hint="or pass --input-format",
+        )
     return SUFFIX_FORMATS[suffix]
 
 
@@ -441,6 +526,11 @@ def open_table(path: str, options: ReadOptions | None = None) -> Table:
     fmt = detect_format(path, options)
     if fmt in ("csv", "tsv"):
         return _read_csv(path, options, fmt == "tsv")
-    readers = {"xlsx": _read_xlsx, "json": _read_json, "jsonl": _read_jsonl,
-               "parquet": _read_parquet, "txt": _read_txt}
+    readers = {
+        "xlsx": _read_xlsx,
+        "json": _read_json,
+        "jsonl": _read_jsonl,
+        "parquet": _read_parquet,
+        "txt": _read_txt,
+    }
     return readers[fmt](path, options)

@@ -106,9 +106,7 @@ def _fold_pattern(pattern: list[dict]) -> list[dict]:
             return [fold_value(v) for v in value]
         return value
 
-    return [
-        {k: fold_value(v) if k == "NORM" else v for k, v in token.items()} for token in pattern
-    ]
+    return [{k: fold_value(v) if k == "NORM" else v for k, v in token.items()} for token in pattern]
 
 
 def compile_lexicon(nlp: Language, loaded: Iterable[LoadedTheme]) -> CompiledLexicon:
@@ -122,9 +120,7 @@ def compile_lexicon(nlp: Language, loaded: Iterable[LoadedTheme]) -> CompiledLex
     for theme in themes.values():
         for entry in theme.entries:
             position = len(entries)
-            entries.append(
-                CompiledEntry(theme.id, entry, frozenset(theme.entry_kinds(entry)), ())
-            )
+            entries.append(CompiledEntry(theme.id, entry, frozenset(theme.entry_kinds(entry)), ()))
             phrase_jobs.extend((position, normalize(p)) for p in entry.phrases())
             if entry.pattern is not None:
                 patterns.append((position, _fold_pattern(entry.pattern)))

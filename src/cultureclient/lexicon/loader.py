@@ -112,7 +112,9 @@ def load_file(path: Path) -> tuple[LoadedTheme | None, list[str]]:
         return None, problems
     problems = _pattern_problems(theme, root, path)
     if theme.id != path.stem:
-        problems.append(f"{path}:{_line_of(root, ['id'])}: id: {theme.id!r} must equal the file name")
+        problems.append(
+            f"{path}:{_line_of(root, ['id'])}: id: {theme.id!r} must equal the file name"
+        )
     return (None if problems else LoadedTheme(theme, path)), problems
 
 

@@ -93,7 +93,9 @@ class Theme(_Strict):
                 raise ValueError(f"duplicate entry id {entry.id!r}")
             seen.add(entry.id)
             if entry.pole not in self.poles:
-                raise ValueError(f"entry {entry.id!r} has pole {entry.pole!r}, not a pole of the theme")
+                raise ValueError(
+                    f"entry {entry.id!r} has pole {entry.pole!r}, not a pole of the theme"
+                )
             if entry.kinds and not set(entry.kinds) <= set(self.kinds):
                 raise ValueError(f"entry {entry.id!r} names kinds the theme does not apply to")
         return self

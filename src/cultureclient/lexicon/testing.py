@@ -67,11 +67,15 @@ def examples(themes: Iterable[LoadedTheme]) -> list[Example]:
             kind = theme.entry_kinds(entry)[0]
             out += [Example(theme.id, entry.id, "match", s, kind) for s in entry.match]
             out += [Example(theme.id, entry.id, "no_match", s, kind) for s in entry.no_match]
-        out += [Example(theme.id, None, "theme_no_match", s, theme.kinds[0]) for s in theme.no_match]
+        out += [
+            Example(theme.id, None, "theme_no_match", s, theme.kinds[0]) for s in theme.no_match
+        ]
     return out
 
 
-def run_examples(themes: Iterable[LoadedTheme], engine: Analyzer | None = None) -> list[ExampleOutcome]:
+def run_examples(
+    themes: Iterable[LoadedTheme], engine: Analyzer | None = None
+) -> list[ExampleOutcome]:
     """Analyse every example in one batch and return their outcomes, in order."""
     themes = list(themes)
     engine = engine or Analyzer.build(themes, detectors=[])

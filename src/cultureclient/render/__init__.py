@@ -7,8 +7,14 @@ compute scores: what they show is what the library returned.
 from __future__ import annotations
 
 FORMATS = ("table", "csv", "jsonl", "json", "xlsx")
-SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xlsx": "xlsx",
-            ".txt": "table"}
+SUFFIXES = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".txt": "table",
+}
 
 
 def format_for(output: str | None, asked: str | None, tty: bool) -> str:

@@ -41,8 +41,13 @@ def write(result: DocumentResult, labels: dict[str, str], out: TextIO) -> None:
         hits.add_column(column)
     for hit in result.hits:
         hits.add_row(
-            hit.theme, hit.pole, hit.text, hit.entry, str(hit.sentence),
-            "niée" if hit.negated else "", f"{hit.weight:g}" if hit.counted else "0 (annulée)",
+            hit.theme,
+            hit.pole,
+            hit.text,
+            hit.entry,
+            str(hit.sentence),
+            "niée" if hit.negated else "",
+            f"{hit.weight:g}" if hit.counted else "0 (annulée)",
         )
     console.print(hits if result.hits else "Aucune occurrence.")
     scores = Table(title="Scores", title_justify="left", header_style="bold")
@@ -57,6 +62,10 @@ def write(result: DocumentResult, labels: dict[str, str], out: TextIO) -> None:
     for finding in result.findings:
         console.print(f"[bold]{finding.severity}[/] {finding.rule}: {finding.message}")
         for key, value in finding.evidence.items():
-            shown = ", ".join(f"«{s.text}»" for s in value) if isinstance(value, list) and value and hasattr(value[0], "text") else value
+            shown = (
+                ", ".join(f"«{s.text}»" for s in value)
+                if isinstance(value, list) and value and hasattr(value[0], "text")
+                else value
+            )
             console.print(f"    {key}: {shown}")
     console.print(f"{result.tokens} mots")

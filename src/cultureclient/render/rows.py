@@ -16,7 +16,11 @@ def score_columns(themes: list[str], rules: list[str]) -> list[str]:
 
 
 def flat_row(
-    result: DocumentResult, columns: list[str], text_column: str, themes: list[str], rules: list[str]
+    result: DocumentResult,
+    columns: list[str],
+    text_column: str,
+    themes: list[str],
+    rules: list[str],
 ) -> list[Any]:
     """Return one row: the input's columns as they were, then status, scores and rule flags."""
     row: list[Any] = [

@@ -9,6 +9,8 @@ from rich.table import Table
 
 from cultureclient.aggregate import ALL
 
+MAX_SEGMENTS = 10
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -24,7 +26,7 @@ def _index_cell(value: float | None) -> str:
 
 def _theme_table(title: str, frame: pd.DataFrame, run: ScoreRun) -> Table:
     table = Table(title=title, title_justify="left", header_style="bold")
-    table.add_column("thème")
+    table.add_column("thème", no_wrap=True)
     table.add_column("libellé")
     table.add_column("docs", justify="right")
     table.add_column("avec +", justify="right", style="green")
@@ -32,9 +34,34 @@ def _theme_table(title: str, frame: pd.DataFrame, run: ScoreRun) -> Table:
     table.add_column("indice moyen", justify="right")
     for row in frame.itertuples():
         table.add_row(
-            row.theme, run.labels.get(row.theme, ""), str(row.documents), str(row.with_pos),
-            str(row.with_neg), _index_cell(row.mean_index),
+            row.theme,
+            run.labels.get(row.theme, ""),
+            str(row.documents),
+            str(row.with_pos),
+            str(row.with_neg),
+            _index_cell(row.mean_index),
         )
+    return table
+
+
+def _segment_table(group_by: str, frame: pd.DataFrame) -> Table:
+    """Themes × segments, each cell the mean index and the number of documents with a signal."""
+    sizes = frame.groupby("segment")["documents"].max().sort_values(ascending=False)
+    shown = list(sizes.index[:MAX_SEGMENTS])
+    title = f"Indice moyen par {group_by}"
+    if len(sizes) > MAX_SEGMENTS:
+        title += f" ({MAX_SEGMENTS} segments les plus grands sur {len(sizes)})"
+    table = Table(title=title, title_justify="left", header_style="bold")
+    table.add_column("thème", no_wrap=True)
+    for segment in shown:
+        table.add_column(f"{segment}\n({sizes[segment]})", justify="right")
+    cells = {(r.segment, r.theme): r for r in frame.itertuples()}
+    for theme in dict.fromkeys(frame.theme):
+        row = [theme]
+        for segment in shown:
+            r = cells.get((segment, theme))
+            row.append("" if r is None else _index_cell(r.mean_index))
+        table.add_row(*row)
     return table
 
 
@@ -49,8 +76,7 @@ def write(run: ScoreRun, out: TextIO) -> None:
     frame = agg.table()
     console.print(_theme_table("Thèmes sur le corpus", frame[frame.segment == ALL], run))
     if agg.group_by is not None:
-        for segment, part in frame[frame.segment != ALL].groupby("segment", sort=True):
-            console.print(_theme_table(f"{agg.group_by} = {segment}", part, run))
+        console.print(_segment_table(agg.group_by, frame[frame.segment != ALL]))
     if agg.findings:
         findings = Table(title="Constats", title_justify="left", header_style="bold")
         findings.add_column("règle")

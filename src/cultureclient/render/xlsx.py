@@ -21,7 +21,18 @@ def write(run: ScoreRun, out: IO[bytes]) -> None:
     columns = run.columns + score_columns(run.themes, run.rules)
     with pd.ExcelWriter(out, engine="openpyxl") as book:
         pd.DataFrame(rows, columns=columns).to_excel(book, sheet_name="scores", index=False)
-        hit_columns = ["id", "theme", "pole", "start", "end", "sentence", "text", "entry",
-                       "negated", "counted", "weight"]
+        hit_columns = [
+            "id",
+            "theme",
+            "pole",
+            "start",
+            "end",
+            "sentence",
+            "text",
+            "entry",
+            "negated",
+            "counted",
+            "weight",
+        ]
         pd.DataFrame(hits, columns=hit_columns).to_excel(book, sheet_name="hits", index=False)
         run.aggregator.table().to_excel(book, sheet_name="summary", index=False)

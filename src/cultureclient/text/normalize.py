@@ -53,10 +53,31 @@ def fold(word: str) -> str:
 # plural. Derivational suffixes (-ment, -tion, -eur) are kept: "pression" and "presser" must stay
 # different words.
 _SUFFIXES = (
-    "eraient", "iraient", "assions", "issions",
-    "erions", "eriez", "erons", "eront", "aient", "erais", "erait",
-    "ions", "ante", "ente", "iez", "ait", "ais", "ant", "ent", "ons", "era",
-    "ez", "er", "ee", "e",
+    "eraient",
+    "iraient",
+    "assions",
+    "issions",
+    "erions",
+    "eriez",
+    "erons",
+    "eront",
+    "aient",
+    "erais",
+    "erait",
+    "ions",
+    "ante",
+    "ente",
+    "iez",
+    "ait",
+    "ais",
+    "ant",
+    "ent",
+    "ons",
+    "era",
+    "ez",
+    "er",
+    "ee",
+    "e",
 )
 _MIN_STEM = 4
 

@@ -1,0 +1,120 @@
+"""Exact hits of the test lexicon on real French sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from cultureclient.types import Document
+
+
+def hits(engine, text, kind="verbatim"):
+    (result,) = engine.analyze([Document(1, text, kind)])
+    return [(h.entry, h.pole, h.text, h.negated, h.counted) for h in result.hits]
+
+
+def test_lemma_phrase_matches_inflections_and_offsets(demo_engine):
+    (result,) = demo_engine.analyze([Document(1, "Franchement, ils me harcèlent !")])
+    (hit,) = result.hits
+    assert (hit.start, hit.end, hit.text, hit.sentence) == (20, 29, "harcèlent", 0)
+    assert result.scores["pressure_demo"].neg == 1.0
+    assert result.scores["pressure_demo"].index == -1.0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ils me harcelent", [("harceler", "-", "harcelent", False, True)]),
+        ("j'ai ete harcele par la banque", [("harceler", "-", "harcele", False, True)]),
+        ("tres a l'ecoute", [("a_l_ecoute", "+", "a l'ecoute", False, True)]),
+        ("Conseillère à l\u2019écoute", [("a_l_ecoute", "+", "à l\u2019écoute", False, True)]),
+    ],
+)
+def test_unaccented_and_misspelled_forms_match(demo_engine, text, expected):
+    assert hits(demo_engine, text) == expected
+
+
+def test_gap_in_phrase(demo_engine):
+    assert hits(demo_engine, "Elle prend tout son temps avec nous.") == [
+        ("prendre_temps", "+", "prend tout son temps", False, True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # void (default): reported, not counted
+        ("Ils ne m'ont jamais harcelé.", [("harceler", "-", "harcelé", True, False)]),
+        ("Aucune pression, c'était parfait.", [("pression", "-", "pression", True, False)]),
+        # flip: counts for the other pole
+        (
+            "Le conseiller n'était pas du tout à l'écoute.",
+            [("a_l_ecoute", "-", "à l'écoute", True, True)],
+        ),
+        # keep: the negation is the entry
+        (
+            "Personne ne répond jamais.",
+            [("personne_ne_repond", "-", "Personne ne répond", False, True)],
+        ),
+        # "sans arrêt" after a verb intensifies, it does not negate
+        ("Ils me relancent sans arrêt.", [("relancer", "-", "relancent", False, True)]),
+        # a negation in another clause does not reach the hit
+        (
+            "Pas de souci pour la livraison, mais ils me harcèlent.",
+            [("harceler", "-", "harcèlent", False, True)],
+        ),
+        # ne … que is a restriction, not a negation
+        ("Ils ne font que me harceler.", [("harceler", "-", "harceler", False, True)]),
+    ],
+)
+def test_negation_policies(demo_engine, text, expected):
+    assert hits(demo_engine, text) == expected
+
+
+def test_agent_company_keeps_the_company_chasing_the_customer(demo_engine):
+    assert hits(demo_engine, "Ils me relancent tous les jours.")[0][0] == "relancer"
+    assert hits(demo_engine, "J'ai dû relancer trois fois le service client.") == []
+
+
+def test_pattern_entry_uses_part_of_speech(demo_engine):
+    assert hits(demo_engine, "Il m'a bien conseillé.") == [
+        ("conseiller_verbe", "+", "conseillé", False, True)
+    ]
+    assert hits(demo_engine, "Mon conseiller m'a appelé hier.") == []
+
+
+def test_longest_match_wins_within_a_theme(demo_engine):
+    (result,) = demo_engine.analyze([Document(1, "Trop de pression commerciale.")])
+    assert [(h.entry, h.weight) for h in result.hits] == [("pression_commerciale", 2.0)]
+    assert result.scores["pressure_demo"].neg == 2.0
+
+
+def test_entry_kinds_restrict_matching(demo_engine):
+    text = "Les objectifs de vente sont relevés et personne ne répond."
+    assert [h[0] for h in hits(demo_engine, text, "internal")] == ["objectifs_de_vente"]
+    assert [h[0] for h in hits(demo_engine, text, "verbatim")] == ["personne_ne_repond"]
+
+
+def test_scores_rates_and_index(demo_engine):
+    (result,) = demo_engine.analyze(
+        [Document(1, "Très à l'écoute, mais ils me harcèlent et me relancent.")]
+    )
+    score = result.scores["pressure_demo"]
+    assert (score.pos, score.neg) == (1.0, 2.0)
+    assert score.index == pytest.approx(-1 / 3, abs=1e-4)
+    assert result.tokens == 11  # Très à l' écoute mais ils me harcèlent et me relancent
+    assert score.neg_rate == pytest.approx(2 * 100 / 11, abs=1e-3)
+
+
+def test_no_hit_gives_null_index_and_statuses_keep_rows(demo_engine):
+    results = list(
+        demo_engine.analyze(
+            [
+                Document(1, "Livraison reçue."),
+                Document(2, "   "),
+                Document(3, "", error="line 4: bad"),
+            ]
+        )
+    )
+    assert [r.status for r in results] == ["ok", "empty", "error"]
+    assert results[0].scores["pressure_demo"].index is None
+    assert results[2].error == "line 4: bad"
