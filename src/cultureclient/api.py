@@ -20,19 +20,21 @@ from cultureclient.lexicon.loader import LoadedTheme, load
 from cultureclient.types import Document, DocumentResult, Kind
 
 
-def load_themes(lexicons: Iterable[str | Path] = ()) -> dict[str, LoadedTheme]:
-    """Return the shipped themes overridden by the given lexicon files or folders."""
-    return load([Path(p) for p in lexicons])
+def load_themes(
+    lexicons: Iterable[str | Path] = (), shipped: bool = True
+) -> dict[str, LoadedTheme]:
+    """Return the shipped themes (unless ``shipped`` is False) overridden by the given ones."""
+    return load([Path(p) for p in lexicons], include_shipped=shipped)
 
 
 @lru_cache(maxsize=4)
-def _analyzer(lexicons: tuple[str, ...]) -> Analyzer:
-    return Analyzer.build(load_themes(lexicons).values())
+def _analyzer(lexicons: tuple[str, ...], shipped: bool) -> Analyzer:
+    return Analyzer.build(load_themes(lexicons, shipped).values())
 
 
-def analyzer(lexicons: Iterable[str | Path] = ()) -> Analyzer:
+def analyzer(lexicons: Iterable[str | Path] = (), shipped: bool = True) -> Analyzer:
     """Return an Analyzer for these lexicons, built once per process."""
-    return _analyzer(tuple(str(p) for p in lexicons))
+    return _analyzer(tuple(str(p) for p in lexicons), shipped)
 
 
 @dataclass
@@ -65,11 +67,11 @@ def score(
     options: ReadOptions | None = None,
     lexicons: Iterable[str | Path] = (),
     group_by: str | None = None,
-    engine: Analyzer | None = None,
+    shipped: bool = True,
 ) -> ScoreRun:
     """Open an export and return the run that scores it, lazily and in input order."""
     options = options or ReadOptions()
-    engine = engine or analyzer(lexicons)
+    engine = analyzer(lexicons, shipped)
     table = open_table(path, options)
     if group_by is not None and group_by not in table.columns:
         raise ColumnError(
@@ -90,8 +92,11 @@ def score(
 
 
 def analyze(
-    texts: Iterable[str], kind: Kind = "verbatim", lexicons: Iterable[str | Path] = ()
+    texts: Iterable[str],
+    kind: Kind = "verbatim",
+    lexicons: Iterable[str | Path] = (),
+    shipped: bool = True,
 ) -> list[DocumentResult]:
     """Score texts given in Python; ids are their positions from 1."""
-    engine = analyzer(lexicons)
+    engine = analyzer(lexicons, shipped)
     return list(engine.analyze(Document(n, t, kind) for n, t in enumerate(texts, 1)))

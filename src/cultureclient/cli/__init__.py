@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
+
+try:  # typer ≥ 0.26 vendors its own click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer on the real click
+    from click import exceptions as click_exceptions
 
 from cultureclient.errors import CultureclientError, LexiconError
 
@@ -35,7 +39,7 @@ def _register() -> None:
 
 def error_line(message: str) -> None:
     """Print a one-line error on stderr."""
-    click.echo(f"cultureclient: error: {message}", err=True)
+    typer.echo(f"cultureclient: error: {message}", err=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,14 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     except CultureclientError as exc:
         error_line(str(exc))
         return EXIT_USAGE
-    except click.exceptions.UsageError as exc:
+    except click_exceptions.UsageError as exc:
         exc.show()
         return EXIT_USAGE
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
+    except click_exceptions.Abort:
+        typer.echo("interrupted", err=True)
         return 130
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        typer.echo("interrupted", err=True)
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head): not an error

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cultureclient.cli import app
-from cultureclient.cli.options import Kind, Lexicons, check_kind
+from cultureclient.cli.options import Kind, Lexicons, LexiconsOnly, check_kind
 
 
 @app.command()
@@ -22,6 +22,7 @@ def explain(
     ] = None,
     kind: Kind = "verbatim",
     lexicon: Lexicons = None,
+    only_lexicons: LexiconsOnly = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the JSONL record instead.")
     ] = False,
@@ -47,9 +48,12 @@ def explain(
             raise InputError(f"{file}: cannot read as UTF-8 text ({exc})") from exc
     elif text in (None, "-"):
         text = sys.stdin.read()
-    result = api.analyze([text], check_kind(kind), lexicon or ())[0]  # type: ignore[arg-type]
+    result = api.analyze([text], check_kind(kind), lexicon or (), not only_lexicons)[0]  # type: ignore[arg-type]
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
-    labels = {t: th.label for t, th in api.analyzer(lexicon or ()).lexicon.themes.items()}
+    labels = {
+        t: th.label
+        for t, th in api.analyzer(lexicon or (), not only_lexicons).lexicon.themes.items()
+    }
     view.write(result, labels, sys.stdout)

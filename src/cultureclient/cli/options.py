@@ -18,6 +18,13 @@ Lexicons = Annotated[
         "with the same id. Repeatable.",
     ),
 ]
+LexiconsOnly = Annotated[
+    bool,
+    typer.Option(
+        "--only-lexicons",
+        help="Use only the themes given with --lexicon, not the shipped ones.",
+    ),
+]
 Kind = Annotated[
     str,
     typer.Option(

@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from cultureclient.cli import EXIT_OK, EXIT_USAGE, app
-from cultureclient.cli.options import Kind, Lexicons, Quiet, check_kind, report_row_errors
+from cultureclient.cli.options import (
+    Kind,
+    Lexicons,
+    LexiconsOnly,
+    Quiet,
+    check_kind,
+    report_row_errors,
+)
 from cultureclient.cli.progress import tracked
 
 
@@ -54,6 +61,7 @@ def score(
         ),
     ] = None,
     lexicon: Lexicons = None,
+    only_lexicons: LexiconsOnly = False,
     output_format: Annotated[
         str | None,
         typer.Option(
@@ -107,7 +115,7 @@ def score(
         sheet=sheet,
         input_format=input_format,
     )
-    run = api.score(path, options, lexicon or (), group_by)
+    run = api.score(path, options, lexicon or (), group_by, shipped=not only_lexicons)
     run.wrap(lambda results: tracked(results, f"scoring {path}", quiet))
     writer = {"table": table, "csv": csv, "jsonl": jsonl, "json": json, "xlsx": xlsx}[fmt].write
     with atomic_output(output, binary=fmt == "xlsx") as out:
