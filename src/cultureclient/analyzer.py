@@ -35,6 +35,7 @@ class Analyzer:
     nlp: Language
     lexicon: CompiledLexicon
     detectors: list[Detector] = field(default_factory=list)
+    report_cues: bool = False  # keep detector cue hits in results (lexicon tests need them)
 
     @classmethod
     def build(
@@ -50,14 +51,19 @@ class Analyzer:
 
     def result_for(self, document: Document, doc: Doc) -> DocumentResult:
         """Score one annotated document: hits, theme scores, findings."""
-        hits = find_hits(doc, document.text, self.lexicon, document.kind)
+        all_hits = find_hits(doc, document.text, self.lexicon, document.kind)
+        hits = (
+            all_hits
+            if self.report_cues
+            else [h for h in all_hits if not self.lexicon.is_cue(h.theme)]
+        )
         words = word_count(doc)
         themes = self.lexicon.applicable_themes(document.kind)
         findings = [
             finding
             for detector in self.detectors
             if document.kind in detector.kinds
-            for finding in detector.detect(doc, document, hits)
+            for finding in detector.detect(doc, document, all_hits)
         ]
         return DocumentResult(
             id=document.id,

@@ -66,14 +66,34 @@ def _sequence_end(
     return None
 
 
+HARD_BREAKS = frozenset({".", "!", "?", ";", "…"})
+
+
+def _phrase_limits(doc: Doc) -> list[int]:
+    """Return, for each token, where a phrase starting there must end: the next hard break.
+
+    Phrases stop at sentence punctuation and line breaks, not at the parser's sentence
+    boundaries, which split short fragments ("double saisie") that are one phrase.
+    """
+    limits = [len(doc)] * len(doc)
+    limit = len(doc)
+    for i in range(len(doc) - 1, -1, -1):
+        token = doc[i]
+        if token.text in HARD_BREAKS or (token.is_space and "\n" in token.text):
+            limit = i
+        limits[i] = limit
+    return limits
+
+
 def raw_matches(doc: Doc, lexicon: CompiledLexicon, kind: Kind) -> list[RawMatch]:
     """Return every phrase and pattern match of an entry that applies to ``kind``."""
     keys = [token_keys(t) for t in doc]
+    limits = _phrase_limits(doc)
     found: set[RawMatch] = set()
     for i, token in enumerate(doc):
         if token.is_punct or token.is_space:
             continue
-        sent_end = token.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        sent_end = limits[i]
         exact, stems = keys[i]
         candidates = [("exact", k) for k in exact] + [("stem", k) for k in stems]
         for mode_key in candidates:

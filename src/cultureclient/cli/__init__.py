@@ -34,7 +34,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _register() -> None:
-    from cultureclient.cli import explain, lexicon, score  # noqa: F401  (commands register)
+    from cultureclient.cli import evaluate, explain, lexicon, score  # noqa: F401  (commands register)
 
 
 def error_line(message: str) -> None:
@@ -54,13 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     except CultureclientError as exc:
         error_line(str(exc))
         return EXIT_USAGE
-    except click_exceptions.UsageError as exc:
+    except click_exceptions.ClickException as exc:
         exc.show()
         return EXIT_USAGE
-    except click_exceptions.Abort:
-        typer.echo("interrupted", err=True)
-        return 130
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("interrupted", err=True)
         return 130
     except BrokenPipeError:

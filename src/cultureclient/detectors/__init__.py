@@ -27,4 +27,7 @@ class Detector(Protocol):
 
 def default_detectors() -> list[Detector]:
     """Return the detectors that run unless configuration says otherwise."""
-    return []
+    from cultureclient.detectors.employee_absent import EmployeeAbsent
+    from cultureclient.detectors.irritant_displacement import IrritantDisplacement
+
+    return [EmployeeAbsent(), IrritantDisplacement()]

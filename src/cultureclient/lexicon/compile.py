@@ -90,8 +90,19 @@ class CompiledLexicon:
     matcher_entries: dict[int, int] = field(default_factory=dict)
 
     def applicable_themes(self, kind: Kind) -> list[str]:
-        """Return the ids of the themes that apply to a kind of text, in a stable order."""
-        return [tid for tid, theme in self.themes.items() if kind in theme.kinds]
+        """Return the ids of the scored themes that apply to a kind of text, in a stable order.
+
+        Cue lexicons (``role: cue``) are left out: their hits are evidence for detectors.
+        """
+        return [
+            tid
+            for tid, theme in self.themes.items()
+            if kind in theme.kinds and theme.role == "theme"
+        ]
+
+    def is_cue(self, theme_id: str) -> bool:
+        """Tell whether a theme id names a detector's cue lexicon."""
+        return self.themes[theme_id].role == "cue"
 
 
 def _fold_pattern(pattern: list[dict]) -> list[dict]:

@@ -72,6 +72,7 @@ class Theme(_Strict):
     id: str
     label: str = Field(min_length=1)
     description: str = Field(min_length=1)
+    role: Literal["theme", "cue"] = "theme"
     seeds: list[str] = Field(default_factory=list)
     kinds: list[Kind] = Field(min_length=1)
     poles: dict[Pole, PoleSpec] = Field(min_length=1)

@@ -7,7 +7,7 @@ expected and what was found, so that a failure explains itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from cultureclient.analyzer import Analyzer
@@ -79,6 +79,7 @@ def run_examples(
     """Analyse every example in one batch and return their outcomes, in order."""
     themes = list(themes)
     engine = engine or Analyzer.build(themes, detectors=[])
+    engine = replace(engine, report_cues=True)
     cases = examples(themes)
     documents = (Document(n, c.sentence, c.kind) for n, c in enumerate(cases))
     outcomes = []
