@@ -2,7 +2,8 @@
 
 A gold CSV has an id, a text, optionally a kind, one column per theme (``+``, ``-``, ``+-`` or
 empty) and one column per finding rule (1 or 0). Each theme pole and each rule is a binary
-label; a theme pole is predicted when the document has a counted hit of that pole.
+label; a theme pole is predicted when the document has a counted hit of that pole, a rule when
+the document has a finding of that rule at warning or error.
 """
 
 from __future__ import annotations
@@ -111,8 +112,13 @@ def _gold_labels(row: dict[str, Any], themes: list[str], rules: list[str], where
 
 
 def _predicted(result: DocumentResult, themes: list[str]) -> set[str]:
+    """Theme poles with a counted hit, and rules with a finding at warning or error.
+
+    An ``info`` finding is a weaker report (a burden announced with its means): the gold
+    label 1 stands for the full finding.
+    """
     labels = {f"{h.theme}{h.pole}" for h in result.hits if h.counted and h.theme in themes}
-    return labels | {f.rule for f in result.findings}
+    return labels | {f.rule for f in result.findings if f.severity != "info"}
 
 
 def _evidence(result: DocumentResult, label: str) -> list[str]:

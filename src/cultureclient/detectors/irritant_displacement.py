@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RULE = "irritant_displacement"
-DEFAULT_WINDOW = 2  # sentences on each side of the simplification
+DEFAULT_WINDOW = 8  # sentences on each side: memos announce, then list the new tasks
 
 
 @dataclass
