@@ -62,8 +62,17 @@ def test_gap_in_phrase(demo_engine):
             "Pas de souci pour la livraison, mais ils me harcèlent.",
             [("harceler", "-", "harcèlent", False, True)],
         ),
-        # ne … que is a restriction, not a negation
+        # ne … que and ne … plus que are restrictions, not negations
         ("Ils ne font que me harceler.", [("harceler", "-", "harceler", False, True)]),
+        ("Ils ne font plus que me harceler.", [("harceler", "-", "harceler", False, True)]),
+        # a "ne" after the hit belongs to another verb
+        (
+            "Une conseillère à l'écoute qui ne juge pas.",
+            [("a_l_ecoute", "+", "à l'écoute", False, True)],
+        ),
+        # a negation inside a gap negates the hit
+        ("Il n'a pas pris le temps.", [("prendre_temps", "+", "pris le temps", True, False)]),
+        ("Il a pris pas le temps.", [("prendre_temps", "+", "pris pas le temps", True, False)]),
     ],
 )
 def test_negation_policies(demo_engine, text, expected):
@@ -72,7 +81,9 @@ def test_negation_policies(demo_engine, text, expected):
 
 def test_agent_company_keeps_the_company_chasing_the_customer(demo_engine):
     assert hits(demo_engine, "Ils me relancent tous les jours.")[0][0] == "relancer"
+    assert hits(demo_engine, "J'ai été relancé tous les jours.")[0][0] == "relancer"
     assert hits(demo_engine, "J'ai dû relancer trois fois le service client.") == []
+    assert hits(demo_engine, "Moi je les ai relancés jusqu'à ce qu'ils répondent.") == []
 
 
 def test_pattern_entry_uses_part_of_speech(demo_engine):

@@ -124,49 +124,62 @@ def _clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def is_negated(doc: Doc, start: int, end: int) -> bool:
+def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = frozenset()) -> bool:
     """Tell whether a negation in the same clause bears on tokens [start, end).
 
-    Looks a few words before the hit ("n'est pas aimable", "sans jamais forcer") and just after
-    it ("ils rappellent jamais"); "ne … que" alone is a restriction, not a negation.
+    Looks a few words before the hit ("n'est pas aimable", "sans jamais forcer"), just after it
+    ("ils rappellent jamais") and inside it when a gap let a negation in ("travail n'est jamais
+    reconnu"), except for the words the entry itself is made of (``own_words``). "ne … que" and
+    "ne … plus que" are restrictions, not negations; a "ne" after the hit belongs to another
+    verb ("une équipe bienveillante qui ne juge pas").
     """
     left, right = _clause_bounds(doc, start, end)
     lo, hi = max(left, start - WINDOW_BEFORE), min(right, end + WINDOW_AFTER)
     words = {i: fold(doc[i].text) for i in range(left, right)}
-    has_ne = any(w in NE for w in words.values())
-    window = [i for i in range(lo, hi) if not start <= i < end]
-    for i in window:
+    inside = [i for i in range(start, end) if words[i] not in own_words]
+    before = [i for i in range(lo, start)]
+    after = [i for i in range(end, hi)]
+    ne_before = [i for i in before + inside if words[i] in NE]
+    restricted = bool(ne_before) and any(
+        words.get(j) in ("que", "qu'", "qu") for j in range(ne_before[0], right)
+    )
+    for i in before + inside + after:
         word = words[i]
-        if i >= end and word not in AFTER_NEGATORS and not (word in NE_ONLY and has_ne):
+        if i >= end and word not in AFTER_NEGATORS and word not in NE_ONLY:
             continue
-        if word in NEGATORS and word != "non":
-            return True
-        if word == "non" and words.get(i + 1) != "seulement":
-            return True
-        if word in NE_ONLY and has_ne:
-            return True
-    ne_positions = [i for i in window if words[i] in NE]
-    if ne_positions:
-        restricted = any(
-            words.get(j) in ("que", "qu'", "qu") for j in range(ne_positions[0], right)
-        )
-        return not restricted
-    return False
+        if word in NE_ONLY:
+            if ne_before and not restricted:
+                return True
+        elif word == "non":
+            if words.get(i + 1) != "seulement":
+                return True
+        elif word in NEGATORS:
+            if not (restricted and word == "plus"):
+                return True
+    return bool(ne_before) and not restricted
 
 
 def _subject_is_writer(verb: Token) -> bool | None:
     """Return True if the writer does the act of ``verb``, False if someone else, None if unsure.
 
     Climbs from an infinitive or a coordinated verb to the verb that carries the subject
-    ("j'ai dû relancer"); a passive subject is the one acted upon ("j'ai été harcelé").
+    ("j'ai dû relancer"); a passive subject is the one acted upon ("j'ai été harcelé"), and so
+    is the writer of "je me fais appeler"; "moi je" is the writer.
     """
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in SUBJECTS:
-                return fold(child.text) in FIRST_PERSON
-            if child.dep_ in PASSIVE_SUBJECTS:
-                return False
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        passive = [c for c in current.children if c.dep_ in PASSIVE_SUBJECTS]
+        if any(fold(c.text) in FIRST_PERSON for c in subjects + passive) and not passive:
+            return True
+        if subjects:
+            first_person = any(fold(c.text) in FIRST_PERSON for c in subjects)
+            causative = fold(current.lemma_) == "faire" and any(
+                fold(c.text) in ("me", "m'", "nous") for c in current.children
+            )
+            return first_person and not causative
+        if passive:
+            return False
         if current.dep_ in ("xcomp", "conj") and current.head is not current:
             current = current.head
         else:
@@ -220,7 +233,7 @@ def find_hits(doc: Doc, text: str, lexicon: CompiledLexicon, kind: Kind) -> list
         entry = ce.entry
         if not agent_allows(doc, m.start, m.end, entry.agent):
             continue
-        negated = entry.negation != "keep" and is_negated(doc, m.start, m.end)
+        negated = entry.negation != "keep" and is_negated(doc, m.start, m.end, ce.own_words)
         flipped = (
             negated
             and entry.negation == "flip"

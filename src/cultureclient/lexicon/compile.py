@@ -58,6 +58,13 @@ class CompiledEntry:
     sequences: tuple[tuple[PhraseToken, ...], ...]
 
     @property
+    def own_words(self) -> frozenset[str]:
+        """Return the folded words of the entry's phrases: negations it contains are its own."""
+        return frozenset(
+            fold(w) for p in self.entry.phrases() for w in p.replace("'", "' ").split()
+        )
+
+    @property
     def key(self) -> str:
         """Return ``theme/entry``, the entry's name in hits and matcher rules."""
         return f"{self.theme}/{self.entry.id}"

@@ -30,7 +30,7 @@ def highlighted(result: DocumentResult) -> Text:
 
 def write(result: DocumentResult, labels: dict[str, str], out: TextIO) -> None:
     """Print the explanation of one document."""
-    console = Console(file=out, highlight=False)
+    console = Console(file=out, width=max(Console(file=out).width, 120), highlight=False)
     console.print(highlighted(result))
     console.print()
     if result.status != "ok":
