@@ -107,14 +107,15 @@ class EmployeeAbsent:
         if supported or beneficiaries:
             return []
         obliged = [h for h in obligations if h.sentence in mention_sentences]
-        obliged_roles = [s for s, r in roles if r == "obligation"]
+        obligation_spans = spans(obliged, "obligation") or [
+            s for s, r in roles if r == "obligation"
+        ]
         if employees or addressed:
-            count = len(obliged) or len(obliged_roles)
             message = (
                 f"Le message cite les clients {len(customers)} fois ; les collaborateurs n'y "
-                f"apparaissent que pour exécuter ({count} obligation(s)), jamais comme "
-                "bénéficiaires : dites ce que l'entreprise fait pour eux (moyens, formation, "
-                "reconnaissance)."
+                f"apparaissent que pour exécuter ({len(obligation_spans)} obligation(s)), jamais "
+                "comme bénéficiaires : dites ce que l'entreprise fait pour eux (moyens, "
+                "formation, reconnaissance)."
             )
         else:
             message = (
@@ -133,11 +134,10 @@ class EmployeeAbsent:
                 evidence={
                     "customer_mentions": len(customers),
                     "employee_mentions": len(employees) + len(addressed),
-                    "obligations": len(obliged) + len(obliged_roles),
+                    "obligations": len(obligation_spans),
                     "beneficiaries": 0,
                     "customer_spans": spans(customers, "client"),
-                    "obligation_spans": spans(obliged, "obligation")
-                    + [s for s in obliged_roles[:5]],
+                    "obligation_spans": obligation_spans,
                 },
             )
         ]
