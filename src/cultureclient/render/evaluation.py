@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from cultureclient.evaluate import Evaluation
@@ -38,6 +39,6 @@ def write(evaluation: Evaluation, out: TextIO) -> None:
         text = " ".join(miss.text.split())
         text = text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
         tag = "FP" if miss.kind == "false_positive" else "FN"
-        console.print(f"[bold]{tag}[/] {miss.label} [{miss.id}] {text}")
+        console.print(f"[bold]{tag}[/] {miss.label} \\[{escape(str(miss.id))}] {escape(text)}")
         for item in miss.evidence:
-            console.print(f"    ← {item}")
+            console.print(f"    ← {escape(item)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -56,16 +57,18 @@ def write(result: DocumentResult, labels: dict[str, str], out: TextIO) -> None:
     for theme, score in result.scores.items():
         if score.pos or score.neg:
             index = "—" if score.index is None else f"{score.index:+.2f}"
-            scores.add_row(theme, labels.get(theme, ""), f"{score.pos:g}", f"{score.neg:g}", index)
+            scores.add_row(
+                theme, escape(labels.get(theme, "")), f"{score.pos:g}", f"{score.neg:g}", index
+            )
     if scores.row_count:
         console.print(scores)
     for finding in result.findings:
-        console.print(f"[bold]{finding.severity}[/] {finding.rule}: {finding.message}")
+        console.print(f"[bold]{finding.severity}[/] {finding.rule}: {escape(finding.message)}")
         for key, value in finding.evidence.items():
             shown = (
                 ", ".join(f"«{s.text}»" for s in value)
                 if isinstance(value, list) and value and hasattr(value[0], "text")
                 else value
             )
-            console.print(f"    {key}: {shown}")
+            console.print(f"    {key}: {escape(str(shown))}")
     console.print(f"{result.tokens} mots")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from cultureclient.aggregate import ALL
@@ -72,7 +73,7 @@ def write(run: ScoreRun, out: TextIO) -> None:
     agg = run.aggregator
     console = Console(file=out, width=max(Console(file=out).width, 110), highlight=False)
     status = ", ".join(f"{n} {s}" for s, n in sorted(agg.status.items()))
-    console.print(f"[bold]{run.source}[/]: {agg.documents} documents ({status or 'aucun'})")
+    console.print(f"[bold]{escape(run.source)}[/]: {agg.documents} documents ({status or 'aucun'})")
     frame = agg.table()
     console.print(_theme_table("Thèmes sur le corpus", frame[frame.segment == ALL], run))
     if agg.group_by is not None:
@@ -90,5 +91,5 @@ def write(run: ScoreRun, out: TextIO) -> None:
     top.add_column("thèmes")
     top.add_column("texte", overflow="fold")
     for item in agg.telling():
-        top.add_row(str(item.id), f"{item.weight:g}", item.themes, item.snippet)
+        top.add_row(escape(str(item.id)), f"{item.weight:g}", item.themes, escape(item.snippet))
     console.print(top)
