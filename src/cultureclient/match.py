@@ -170,10 +170,10 @@ def _subject_is_writer(verb: Token) -> bool | None:
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         passive = [c for c in current.children if c.dep_ in PASSIVE_SUBJECTS]
-        if any(fold(c.text) in FIRST_PERSON for c in subjects + passive) and not passive:
-            return True
         if subjects:
-            first_person = any(fold(c.text) in FIRST_PERSON for c in subjects)
+            # The leftmost subject is the real one: the parser sometimes labels an object clitic
+            # as a second subject ("Ils nous ont demandé notre avis").
+            first_person = fold(subjects[0].text) in FIRST_PERSON
             causative = fold(current.lemma_) == "faire" and any(
                 fold(c.text) in ("me", "m'", "nous") for c in current.children
             )
@@ -191,7 +191,10 @@ def agent_allows(doc: Doc, start: int, end: int, agent: str) -> bool:
     """Apply an entry's ``agent`` condition to the verb of a match."""
     if agent == "any":
         return True
-    verb = next((t for t in doc[start:end] if t.pos_ in ("VERB", "AUX")), None)
+    span = doc[start:end]
+    verb = next((t for t in span if t.pos_ == "VERB"), None) or next(
+        (t for t in span if t.pos_ == "AUX"), None
+    )
     if verb is None:
         return True
     writer = _subject_is_writer(verb)
@@ -228,11 +231,14 @@ def find_hits(doc: Doc, text: str, lexicon: CompiledLexicon, kind: Kind) -> list
     """Return the hits of ``lexicon`` in ``doc`` (annotated from ``text``), in text order."""
     starts = sentence_starts(doc)
     hits = []
-    for m in _without_overlaps(raw_matches(doc, lexicon, kind), lexicon):
+    allowed = [
+        m
+        for m in raw_matches(doc, lexicon, kind)
+        if agent_allows(doc, m.start, m.end, lexicon.entries[m.entry].entry.agent)
+    ]
+    for m in _without_overlaps(allowed, lexicon):
         ce: CompiledEntry = lexicon.entries[m.entry]
         entry = ce.entry
-        if not agent_allows(doc, m.start, m.end, entry.agent):
-            continue
         negated = entry.negation != "keep" and is_negated(doc, m.start, m.end, ce.own_words)
         flipped = (
             negated
