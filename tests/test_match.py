@@ -57,6 +57,8 @@ def test_gap_in_phrase(demo_engine):
         ),
         # "sans arrêt" after a verb intensifies, it does not negate
         ("Ils me relancent sans arrêt.", [("relancer", "-", "relancent", False, True)]),
+        # informal negation without "ne"
+        ("personne est à l'écoute ici", [("a_l_ecoute", "-", "à l'écoute", True, True)]),
         # a negation in another clause does not reach the hit
         (
             "Pas de souci pour la livraison, mais ils me harcèlent.",

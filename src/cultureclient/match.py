@@ -150,6 +150,9 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
         if word in NE_ONLY:
             if ne_before and not restricted:
                 return True
+            # informal "personne connaît mon dossier": no "ne", but a verb right after
+            if word == "personne" and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"):
+                return True
         elif word == "non":
             if words.get(i + 1) != "seulement":
                 return True
