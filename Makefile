@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/cultureclient score examples/verbatims.csv --format table --group-by canal
+	$(BIN)/cultureclient score examples/verbatims.csv --id-column id --group-by canal --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

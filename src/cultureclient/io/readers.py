@@ -191,6 +191,22 @@ def _detect_encoding(sample: bytes, source: str) -> str:
     return "latin-1"
 
 
+def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Decode a whole small file (a memo, a draft) with the encoding asked for or detected."""
+    chosen = encoding or _detect_encoding(data[:SAMPLE_BYTES], source)
+    try:
+        return data.decode(chosen)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        other = "cp1252" if chosen.startswith("utf") else "utf-8"
+        raise EncodingError(
+            f"{source}: line {line}: cannot decode bytes as {chosen} ({exc.reason})",
+            hint=f"retry with --encoding {other}",
+        ) from exc
+    except LookupError as exc:
+        raise EncodingError(f"unknown encoding {chosen!r}", hint="try utf-8 or cp1252") from exc
+
+
 def _open_binary(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
