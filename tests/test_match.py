@@ -57,6 +57,16 @@ def test_gap_in_phrase(demo_engine):
         ),
         # "sans arrêt" after a verb intensifies, it does not negate
         ("Ils me relancent sans arrêt.", [("relancer", "-", "relancent", False, True)]),
+        # a lack negates, and parser sentence splits do not cut a clause
+        ("faute de conseiller à l'écoute", [("a_l_ecoute", "-", "à l'écoute", True, True)]),
+        ("vendeur pas du tout à l'écoute", [("a_l_ecoute", "-", "à l'écoute", True, True)]),
+        # idioms where a negation word negates nothing, and a negation in the next clause
+        ("Plus que jamais à l'écoute.", [("a_l_ecoute", "+", "à l'écoute", False, True)]),
+        ("Ils me harcèlent pour rien.", [("harceler", "-", "harcèlent", False, True)]),
+        (
+            "Une équipe à l'écoute où rien ne traîne.",
+            [("a_l_ecoute", "+", "à l'écoute", False, True)],
+        ),
         # informal negation without "ne"
         ("personne est à l'écoute ici", [("a_l_ecoute", "-", "à l'écoute", True, True)]),
         # a negation in another clause does not reach the hit
@@ -86,6 +96,8 @@ def test_agent_company_keeps_the_company_chasing_the_customer(demo_engine):
     assert hits(demo_engine, "J'ai été relancé tous les jours.")[0][0] == "relancer"
     assert hits(demo_engine, "J'ai dû relancer trois fois le service client.") == []
     assert hits(demo_engine, "Moi je les ai relancés jusqu'à ce qu'ils répondent.") == []
+    assert hits(demo_engine, "Je me suis fait relancer trois fois.")[0][0] == "relancer"
+    assert hits(demo_engine, "C'est nous qui relançons les clients.") == []
 
 
 def test_pattern_entry_uses_part_of_speech(demo_engine):

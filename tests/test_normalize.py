@@ -25,6 +25,8 @@ def test_fold_removes_accents_and_ligatures():
         ("rassurant", "rassurante", "rassurer", "rassuré"),
         ("patient", "patiente", "patients"),
         ("écouter", "ecoute", "écoutent"),
+        ("répondre", "repondu", "répondent", "repond"),
+        ("prévenir", "prevenu", "prévenue"),
     ],
 )
 def test_inflections_share_a_stem(words):

@@ -24,15 +24,19 @@ NEGATORS = frozenset(
 # After the hit only the second half of "ne … pas" negates: "relancer sans arrêt" is not negated.
 AFTER_NEGATORS = frozenset("pas jamais rien guere nullement point".split())
 NE = frozenset({"ne", "n'", "n"})
+# "faute de réponse claire", "manque d'écoute": a lack negates what follows
+LACK = frozenset({"faute", "manque"})
 # "plus" and "personne" negate only with "ne" ("il ne rappelle plus"; "plus rapide" is not).
 NE_ONLY = frozenset({"plus", "personne"})
 CLAUSE_BREAKS = frozenset(
-    ', ; : . ! ? ( ) [ ] " mais car donc puis sinon cependant pourtant tandis or alors'.split()
+    ', ; : . ! ? ( ) [ ] " mais car donc puis sinon cependant pourtant tandis or alors '
+    "qui ou dont quand lorsque".split()
 )
 WINDOW_BEFORE = 5
 WINDOW_AFTER = 2
 FIRST_PERSON = frozenset({"je", "j'", "j", "moi", "nous", "jsuis", "chui", "jai"})
 SUBJECTS = frozenset({"nsubj", "expl:subj"})
+VAGUE_SUBJECTS = frozenset({"qui", "c'", "ce", "ca", "cela"})
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass"})
 
 
@@ -113,15 +117,22 @@ def raw_matches(doc: Doc, lexicon: CompiledLexicon, kind: Kind) -> list[RawMatch
 
 
 def _clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Return the token range of the clause around [start, end), within its sentence."""
-    sent = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    """Return the token range of the clause around [start, end)."""
     left = start
-    while left > sent.start and fold(doc[left - 1].text) not in CLAUSE_BREAKS:
+    while left > 0 and not _breaks_clause(doc[left - 1]):
         left -= 1
     right = end
-    while right < sent.end and fold(doc[right].text) not in CLAUSE_BREAKS:
+    while right < len(doc) and not _breaks_clause(doc[right]):
         right += 1
     return left, right
+
+
+def _breaks_clause(token: Token) -> bool:
+    """Punctuation, a coordinating word or a line break ends a clause; parser sentences do not.
+
+    The parser splits short fragments ("vendeur pas du tout | aimable") where a reader sees one.
+    """
+    return fold(token.text) in CLAUSE_BREAKS or (token.is_space and "\n" in token.text)
 
 
 def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = frozenset()) -> bool:
@@ -147,6 +158,8 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
         word = words[i]
         if i >= end and word not in AFTER_NEGATORS and word not in NE_ONLY:
             continue
+        if _not_a_negation(words, i):
+            continue
         if word in NE_ONLY:
             if ne_before and not restricted:
                 return True
@@ -156,10 +169,20 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
         elif word == "non":
             if words.get(i + 1) != "seulement":
                 return True
+        elif word in LACK and i < start and words.get(i + 1) in ("de", "d'", "d"):
+            return True
         elif word in NEGATORS:
             if not (restricted and word == "plus"):
                 return True
     return bool(ne_before) and not restricted
+
+
+def _not_a_negation(words: dict[int, str], i: int) -> bool:
+    """Tell the idioms where a negation word negates nothing: "plus que jamais", "pour rien"."""
+    previous = words.get(i - 1)
+    if words[i] == "jamais" and previous in ("que", "qu'", "qu"):
+        return True
+    return words[i] == "rien" and previous in ("pour", "de", "en")
 
 
 def _subject_is_writer(verb: Token) -> bool | None:
@@ -171,12 +194,25 @@ def _subject_is_writer(verb: Token) -> bool | None:
     """
     current = verb
     for _ in range(3):
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        children = list(current.children)
+        if any(fold(c.lemma_) == "faire" for c in children) and any(
+            "Yes" in c.morph.get("Reflex") for c in children
+        ):
+            return False  # "je me suis fait relancer": others did it to the writer
+        subjects = [c for c in children if c.dep_ in SUBJECTS]
+        vague = bool(subjects) and fold(subjects[0].text) in VAGUE_SUBJECTS
+        if vague and "1" in current.morph.get("Person") and "Fin" in current.morph.get("VerbForm"):
+            return True  # the verb agrees with the writer: "c'est nous qui relançons"
         passive = [c for c in current.children if c.dep_ in PASSIVE_SUBJECTS]
         if subjects:
             # The leftmost subject is the real one: the parser sometimes labels an object clitic
             # as a second subject ("Ils nous ont demandé notre avis").
-            first_person = fold(subjects[0].text) in FIRST_PERSON
+            subject = subjects[0]
+            if fold(subject.text) == "qui" and current.dep_.startswith("acl"):
+                subject = current.head  # "c'est nous qui faisons": the antecedent acts
+            first_person = fold(subject.text) in FIRST_PERSON or (
+                fold(subject.text) == "qui" and "1" in current.morph.get("Person")
+            )
             causative = fold(current.lemma_) == "faire" and any(
                 fold(c.text) in ("me", "m'", "nous") for c in current.children
             )

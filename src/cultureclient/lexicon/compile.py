@@ -146,7 +146,8 @@ def compile_lexicon(nlp: Language, loaded: Iterable[LoadedTheme]) -> CompiledLex
     sequences: dict[int, list[tuple[PhraseToken, ...]]] = defaultdict(list)
     docs = annotate(nlp, (text for _, text in phrase_jobs))
     for (position, _), doc in zip(phrase_jobs, docs, strict=True):
-        seq = tuple(_phrase_token(t) for t in doc if not t.is_space)
+        # a lone apostrophe ("qu' * dire") is the tokenizer's split, not a word to match
+        seq = tuple(_phrase_token(t) for t in doc if not t.is_space and t.text != "'")
         while seq and seq[0].mode == "gap":
             seq = seq[1:]
         while seq and seq[-1].mode == "gap":

@@ -52,7 +52,7 @@ def fold(word: str) -> str:
 # Inflectional endings only (verb conjugation, feminine), longest first, stripped once after the
 # plural. Derivational suffixes (-ment, -tion, -eur) are kept: "pression" and "presser" must stay
 # different words.
-_SUFFIXES = (
+_SUFFIXES = (  # fmt: skip
     "eraient",
     "iraient",
     "assions",
@@ -77,9 +77,16 @@ _SUFFIXES = (
     "ez",
     "er",
     "ee",
+    "re",
+    "ir",
+    "ue",
+    "ie",
     "e",
+    "u",
+    "i",
 )
 _MIN_STEM = 4
+_VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=200_000)
@@ -87,12 +94,15 @@ def stem(folded: str) -> str:
     """Strip the plural, then one inflectional ending, so that spelling slips still match.
 
     ``harceler``, ``harcelent``, ``harcele`` (no accent) and ``harcelées`` share ``harcel``;
-    the lemmatizer cannot be trusted with unaccented or misspelled words, the stem can.
+    ``répondre``, ``repondu`` and ``répondent`` share ``repond``. The lemmatizer cannot be
+    trusted with unaccented or misspelled words, the stem can.
     """
     word = folded
     if word[-1:] in ("s", "x") and len(word) - 1 >= _MIN_STEM:
         word = word[:-1]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            if suffix == "re" and word[-3] in _VOWELS:
+                continue  # "rassure" is rassurer's, not an infinitive in -re like "répondre"
             return word[: -len(suffix)]
     return word
