@@ -34,7 +34,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _register() -> None:
-    from cultureclient.cli import evaluate, explain, lexicon, score  # noqa: F401  (commands register)
+    from cultureclient.cli import check, evaluate, explain, lexicon, rules, score  # noqa: F401
 
 
 def error_line(message: str) -> None:

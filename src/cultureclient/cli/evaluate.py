@@ -33,7 +33,8 @@ def evaluate(
 ) -> None:
     """Print precision, recall, F1 and support per theme pole and per finding, and the macro F1.
 
-    Examples:
+    For example:
+
         cultureclient evaluate examples/gold/verbatims.csv
 
         cultureclient evaluate examples/gold/internal.csv --errors

@@ -29,7 +29,8 @@ def explain(
 ) -> None:
     """Highlight the hits of one text per theme and pole, with entries and negations.
 
-    Examples:
+    For example:
+
         cultureclient explain "Ils me harcèlent pour placer leurs produits, aucune écoute."
 
         cultureclient explain --file note.txt --kind internal

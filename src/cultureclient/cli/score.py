@@ -90,7 +90,8 @@ def score(
     (ok, empty, error), per-theme scores (pos, neg, index in [-1, 1]) and the hits that
     produced them.
 
-    Examples:
+    For example:
+
         cultureclient score avis.csv
 
         cultureclient score export.xlsx --sheet Avis --group-by agence
