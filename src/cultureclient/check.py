@@ -188,7 +188,7 @@ def check_file(path: str | Path, options: CheckOptions = CheckOptions()) -> File
         kind: Kind = options.kind or config.kind or "internal"
         (result,) = _engine(config, options).analyze([Document(name, doc.text, kind)])
     except CultureclientError as exc:
-        return FileReport(name, "error", str(exc))
+        return FileReport(name, "error", str(exc).removeprefix(f"{name}: "))
     found = [f for f in findings_of(doc, result, settings) if not _suppressed(doc, f, suppressions)]
     return FileReport(name, "ok", findings=found, fail_on=fail_on)
 

@@ -67,6 +67,9 @@ def _validated(data: object, source: str) -> Config:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the configuration must be a mapping of keys")
+    rules = data.get("rules")
+    if isinstance(rules, dict):  # YAML reads a bare `off` as false
+        data = {**data, "rules": {k: "off" if v is False else v for k, v in rules.items()}}
     try:
         config = Config.model_validate({**data, "source": source})
     except ValidationError as exc:
