@@ -29,7 +29,11 @@ def poles(engine, text, kind="verbatim"):
         ("Aucune pression, on ne m'a jamais forcé la main.", "verbatim", set()),
         ("Sans jamais me forcer, le conseiller m'a présenté deux options.", "verbatim", set()),
         # care and pressure, with typos
-        ("conseillere tres a l'ecoute, elle a pris le temps de tout m'expliquer", "verbatim", {"+"}),
+        (
+            "conseillere tres a l'ecoute, elle a pris le temps de tout m'expliquer",
+            "verbatim",
+            {"+"},
+        ),
         ("ils pensent qu'a vendre, harcelement telephonique tous les soirs", "verbatim", {"-"}),
     ],
 )

@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from tests.documents import make_docx, make_odt, make_pdf
 
 from cultureclient.check import CheckOptions, check_file, exit_code
 from cultureclient.cli import main
+from tests.documents import make_docx, make_odt, make_pdf
 
 DRAFTS = Path(__file__).parent / "data" / "drafts"
 PRESSURE = "Les objectifs de vente sont relevés."

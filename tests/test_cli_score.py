@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import DEMO_LEXICON
 
 from cultureclient.cli import main
+from tests.conftest import DEMO_LEXICON
 
 LEX = ["--lexicon", str(DEMO_LEXICON), "--only-lexicons"]
 
