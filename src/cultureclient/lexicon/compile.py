@@ -8,21 +8,28 @@ entries it starts lets matching look only at candidates.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from cultureclient.cachedir import cache_dir
 from cultureclient.lexicon.loader import LoadedTheme
 from cultureclient.lexicon.schema import Entry, Theme
-from cultureclient.nlp.pipeline import annotate
+from cultureclient.nlp.pipeline import annotate, model_version
 from cultureclient.text.normalize import fold, normalize, stem
 from cultureclient.types import Kind
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 Mode = Literal["stem", "exact", "gap"]
 GAP = "*"
@@ -127,6 +134,63 @@ def _fold_pattern(pattern: list[dict]) -> list[dict]:
     return [{k: fold_value(v) if k == "NORM" else v for k, v in token.items()} for token in pattern]
 
 
+def _sequence(doc: Doc) -> tuple[PhraseToken, ...]:
+    """Turn an annotated phrase into its tokens; a lone apostrophe is the tokenizer's split."""
+    seq = tuple(_phrase_token(t) for t in doc if not t.is_space and t.text != "'")
+    while seq and seq[0].mode == "gap":
+        seq = seq[1:]
+    while seq and seq[-1].mode == "gap":
+        seq = seq[:-1]
+    return seq
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Hash the code that turns phrases into keys: a change to it must not reuse old keys."""
+    from cultureclient.text import normalize as normalize_module
+
+    code = Path(__file__).read_bytes() + Path(normalize_module.__file__).read_bytes()
+    return hashlib.sha256(code).hexdigest()[:12]
+
+
+def _cache_file(nlp: Language) -> Path:
+    return cache_dir() / f"phrases-{model_version(nlp)}-{_code_version()}.json"
+
+
+def _phrase_sequences(nlp: Language, phrases: list[str]) -> dict[str, tuple[PhraseToken, ...]]:
+    """Return each phrase's tokens, from the cache when the same model compiled it before.
+
+    Phrases need the tagger and the lemmatizer, not the parser; compiled ones are kept on
+    disk so that a command starts without running the model over the whole lexicon again.
+    """
+    path = _cache_file(nlp)
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    missing = sorted({p for p in phrases if p not in stored})
+    if missing:
+        with nlp.select_pipes(disable=[p for p in ("parser", "senter") if p in nlp.pipe_names]):
+            for text, doc in zip(missing, annotate(nlp, missing), strict=True):
+                stored[text] = [[t.mode, sorted(t.keys)] for t in _sequence(doc)]
+        _save(path, stored)
+    return {
+        p: tuple(PhraseToken(mode, frozenset(keys)) for mode, keys in stored[p]) for p in phrases
+    }
+
+
+def _save(path: Path, data: dict) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
 def compile_lexicon(nlp: Language, loaded: Iterable[LoadedTheme]) -> CompiledLexicon:
     """Compile themes into a ``CompiledLexicon``, running phrases through ``nlp``."""
     from spacy.matcher import Matcher
@@ -144,14 +208,9 @@ def compile_lexicon(nlp: Language, loaded: Iterable[LoadedTheme]) -> CompiledLex
                 patterns.append((position, _fold_pattern(entry.pattern)))
 
     sequences: dict[int, list[tuple[PhraseToken, ...]]] = defaultdict(list)
-    docs = annotate(nlp, (text for _, text in phrase_jobs))
-    for (position, _), doc in zip(phrase_jobs, docs, strict=True):
-        # a lone apostrophe ("qu' * dire") is the tokenizer's split, not a word to match
-        seq = tuple(_phrase_token(t) for t in doc if not t.is_space and t.text != "'")
-        while seq and seq[0].mode == "gap":
-            seq = seq[1:]
-        while seq and seq[-1].mode == "gap":
-            seq = seq[:-1]
+    known = _phrase_sequences(nlp, [text for _, text in phrase_jobs])
+    for position, text in phrase_jobs:
+        seq = known[text]
         if seq and seq not in sequences[position]:
             sequences[position].append(seq)
 

@@ -18,6 +18,9 @@ from pydantic import ValidationError
 from cultureclient.errors import LexiconError
 from cultureclient.lexicon.schema import Theme
 
+# The C loader when PyYAML has it: lexicons are loaded at every start, so it matters.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class LoadedTheme:
@@ -69,21 +72,24 @@ def _key_path(loc: Sequence[Any]) -> str:
     return "".join(parts).lstrip(".") or "(top)"
 
 
-def _pattern_problems(theme: Theme, root: yaml.Node, path: Path) -> list[str]:
+def _pattern_problems(theme: Theme) -> list[tuple[list[Any], str]]:
     """Validate token patterns with spaCy's own schema, only when there are some."""
     entries = [(i, e) for i, e in enumerate(theme.entries) if e.pattern is not None]
     if not entries:
         return []
     from spacy.schemas import validate_token_pattern
 
-    problems = []
-    for index, entry in entries:
-        for message in validate_token_pattern(entry.pattern):
-            loc = ("entries", index, "pattern")
-            problems.append(
-                f"{path}:{_line_of(root, loc)}: {_key_path(loc)}: bad token pattern: {message}"
-            )
-    return problems
+    return [
+        (["entries", index, "pattern"], f"bad token pattern: {message}")
+        for index, entry in entries
+        for message in validate_token_pattern(entry.pattern)
+    ]
+
+
+def _located(path: Path, text: str, problems: list[tuple[list[Any], str]]) -> list[str]:
+    """Give each problem its line: the YAML is composed again only when something is wrong."""
+    root = yaml.compose(text, Loader=_Loader)
+    return [f"{path}:{_line_of(root, loc)}: {_key_path(loc)}: {message}" for loc, message in problems]
 
 
 def load_file(path: Path) -> tuple[LoadedTheme | None, list[str]]:
@@ -93,8 +99,7 @@ def load_file(path: Path) -> tuple[LoadedTheme | None, list[str]]:
     except (OSError, UnicodeDecodeError) as exc:
         return None, [f"{path}: cannot read: {exc}"]
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -104,18 +109,20 @@ def load_file(path: Path) -> tuple[LoadedTheme | None, list[str]]:
     try:
         theme = Theme.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")]
-            message = err["msg"].removeprefix("Value error, ")
-            problems.append(f"{path}:{_line_of(root, loc)}: {_key_path(loc)}: {message}")
-        return None, problems
-    problems = _pattern_problems(theme, root, path)
+        problems = [
+            (
+                [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")],
+                err["msg"].removeprefix("Value error, "),
+            )
+            for err in exc.errors()
+        ]
+        return None, _located(path, text, problems)
+    problems = _pattern_problems(theme)
     if theme.id != path.stem:
-        problems.append(
-            f"{path}:{_line_of(root, ['id'])}: id: {theme.id!r} must equal the file name"
-        )
-    return (None if problems else LoadedTheme(theme, path)), problems
+        problems.append((["id"], f"{theme.id!r} must equal the file name"))
+    if problems:
+        return None, _located(path, text, problems)
+    return LoadedTheme(theme, path), []
 
 
 def load(extra: Iterable[Path] = (), include_shipped: bool = True) -> dict[str, LoadedTheme]:
