@@ -63,6 +63,7 @@ def test_gap_in_phrase(demo_engine):
         # idioms where a negation word negates nothing, and a negation in the next clause
         ("Plus que jamais à l'écoute.", [("a_l_ecoute", "+", "à l'écoute", False, True)]),
         ("Ils me harcèlent pour rien.", [("harceler", "-", "harcèlent", False, True)]),
+        ("Sans cesse, ils me harcèlent.", [("harceler", "-", "harcèlent", False, True)]),
         (
             "Une équipe à l'écoute où rien ne traîne.",
             [("a_l_ecoute", "+", "à l'écoute", False, True)],

