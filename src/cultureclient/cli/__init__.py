@@ -34,7 +34,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _register() -> None:
-    from cultureclient.cli import check, evaluate, explain, lexicon, rules, score  # noqa: F401
+    from cultureclient.cli import (  # noqa: F401  (each module registers its command)
+        audit,
+        check,
+        evaluate,
+        explain,
+        lexicon,
+        rules,
+        score,
+        serve,
+    )
 
 
 def error_line(message: str) -> None:

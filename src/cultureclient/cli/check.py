@@ -73,6 +73,9 @@ def check(
             "--output", "-o", help="Write the report here (atomically) instead of stdout."
         ),
     ] = None,
+    no_server: Annotated[
+        bool, typer.Option("--no-server", help="Do not use a running `cultureclient serve` worker.")
+    ] = False,
     quiet: Quiet = False,
 ) -> None:
     """Check drafts (announcements, plan memos, newsletters) before they go out.
@@ -101,6 +104,7 @@ def check(
     from cultureclient.io.writers import atomic_output
     from cultureclient.render import check_json, check_text, github, sarif
     from cultureclient.rules import rule
+    from cultureclient.serve import request_check
     from cultureclient.types import KINDS, SEVERITIES
 
     if output_format not in FORMATS:
@@ -120,9 +124,13 @@ def check(
         config=config,
     )
     done = []
+    served = (
+        None if no_server or files == ["-"] else request_check([str(f) for f in files], options)
+    )
 
     def reports():
-        for report in tracked(run(files, options), "checking", quiet):
+        source = served if served is not None else tracked(run(files, options), "checking", quiet)
+        for report in source:
             done.append(report)
             yield report
 
