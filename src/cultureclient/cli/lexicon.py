@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from cultureclient.cli import EXIT_FINDINGS, EXIT_OK, app
+from cultureclient.render.console import wide
 
 lexicon_app = typer.Typer(
     help="List, show, validate and test theme lexicons (the shipped ones and yours).",
@@ -35,20 +35,20 @@ def list_themes(paths: Paths = None) -> None:
     """List the themes: id, label, kinds, poles and entry counts."""
     themes = _load(paths)
     table = Table(header_style="bold")
-    for column in ("thème", "libellé", "types de texte", "entrées +", "entrées −", "fichier"):
-        table.add_column(column)
+    for column in ("thème", "rôle", "libellé", "types de texte", "entrées +", "entrées −"):
+        table.add_column(column, no_wrap=column == "thème")
     for tid, loaded in sorted(themes.items()):
         theme = loaded.theme
         pos = sum(e.pole == "+" for e in theme.entries)
         table.add_row(
             tid,
+            theme.role,
             theme.label,
             ", ".join(theme.kinds),
             str(pos),
             str(len(theme.entries) - pos),
-            loaded.path.name,
         )
-    Console().print(table)
+    wide().print(table)
 
 
 @lexicon_app.command("show")
@@ -63,7 +63,7 @@ def show(
     if theme_id not in themes:
         raise ConfigError(f"no theme {theme_id!r}; themes are: {', '.join(sorted(themes))}")
     theme = themes[theme_id].theme
-    console = Console()
+    console = wide()
     console.print(f"[bold]{theme.id}[/] — {theme.label} ({', '.join(theme.kinds)})")
     console.print(theme.description.strip())
     for pole, spec in theme.poles.items():

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from cultureclient.cli import app
+from cultureclient.render.console import wide
 
 
 @app.command()
@@ -29,7 +29,7 @@ def rules(
     """
     from cultureclient.rules import RULES, rule
 
-    console = Console(highlight=False)
+    console = wide()
     if rule_id is not None:
         found = rule(rule_id)
         console.print(f"[bold]{found.id}[/] ({found.severity}, source: {found.source})")

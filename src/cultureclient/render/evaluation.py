@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from cultureclient.evaluate import Evaluation
+from cultureclient.render.console import wide
 
 MAX_TEXT = 160
 
 
 def write(evaluation: Evaluation, out: TextIO) -> None:
     """Print the scores table, then the errors when they were asked for."""
-    console = Console(file=out, width=max(Console(file=out).width, 100), highlight=False)
+    console = wide(out, 100)
     table = Table(
         title=f"{evaluation.source}: {evaluation.documents} documents",
         title_justify="left",

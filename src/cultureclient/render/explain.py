@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from cultureclient.render.console import wide
 from cultureclient.types import DocumentResult
 
 STYLES = {"+": "bold black on green", "-": "bold white on red"}
@@ -31,7 +31,7 @@ def highlighted(result: DocumentResult) -> Text:
 
 def write(result: DocumentResult, labels: dict[str, str], out: TextIO) -> None:
     """Print the explanation of one document."""
-    console = Console(file=out, width=max(Console(file=out).width, 120), highlight=False)
+    console = wide(out, 120)
     console.print(highlighted(result))
     console.print()
     if result.status != "ok":

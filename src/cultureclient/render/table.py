@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from cultureclient.aggregate import ALL
+from cultureclient.render.console import wide
 
 MAX_SEGMENTS = 10
 
@@ -71,7 +71,7 @@ def write(run: ScoreRun, out: TextIO) -> None:
     for _ in run.results:
         pass
     agg = run.aggregator
-    console = Console(file=out, width=max(Console(file=out).width, 110), highlight=False)
+    console = wide(out)
     status = ", ".join(f"{n} {s}" for s, n in sorted(agg.status.items()))
     console.print(f"[bold]{escape(run.source)}[/]: {agg.documents} documents ({status or 'aucun'})")
     frame = agg.table()
