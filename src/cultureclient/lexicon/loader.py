@@ -89,7 +89,9 @@ def _pattern_problems(theme: Theme) -> list[tuple[list[Any], str]]:
 def _located(path: Path, text: str, problems: list[tuple[list[Any], str]]) -> list[str]:
     """Give each problem its line: the YAML is composed again only when something is wrong."""
     root = yaml.compose(text, Loader=_Loader)
-    return [f"{path}:{_line_of(root, loc)}: {_key_path(loc)}: {message}" for loc, message in problems]
+    return [
+        f"{path}:{_line_of(root, loc)}: {_key_path(loc)}: {message}" for loc, message in problems
+    ]
 
 
 def load_file(path: Path) -> tuple[LoadedTheme | None, list[str]]:
