@@ -7,13 +7,22 @@ lexicon authors.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from cultureclient.types import Kind, Pole
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _snake_case(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"id {value!r} must be snake_case (a-z, 0-9, _)")
+    return value
+
+
+SnakeId = Annotated[str, AfterValidator(_snake_case)]
 
 
 class _Strict(BaseModel):
@@ -29,7 +38,7 @@ class PoleSpec(_Strict):
 class Entry(_Strict):
     """One way a theme shows in text: a lemma phrase (with variants) or a token pattern."""
 
-    id: str
+    id: SnakeId
     pole: Pole
     phrase: str | None = None
     variants: list[str] = Field(default_factory=list)
@@ -40,13 +49,6 @@ class Entry(_Strict):
     agent: Literal["any", "company", "customer"] = "any"
     match: list[str] = Field(min_length=1)
     no_match: list[str] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _snake_case(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id {value!r} must be snake_case (a-z, 0-9, _)")
-        return value
 
     @model_validator(mode="after")
     def _one_form(self) -> Entry:
@@ -69,7 +71,7 @@ class Entry(_Strict):
 class Theme(_Strict):
     """A theme: its meaning, the kinds of text it applies to, its poles and entries."""
 
-    id: str
+    id: SnakeId
     label: str = Field(min_length=1)
     description: str = Field(min_length=1)
     role: Literal["theme", "cue"] = "theme"
@@ -78,13 +80,6 @@ class Theme(_Strict):
     poles: dict[Pole, PoleSpec] = Field(min_length=1)
     no_match: list[str] = Field(default_factory=list)
     entries: list[Entry] = Field(min_length=1)
-
-    @field_validator("id")
-    @classmethod
-    def _snake_case(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id {value!r} must be snake_case (a-z, 0-9, _)")
-        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Theme:
