@@ -1,7 +1,8 @@
 """The library's entry points: they return data, never print, never exit.
 
 ``score`` opens an export and returns a ``ScoreRun`` whose results stream lazily; ``analyze``
-scores texts given in Python; ``load_themes`` and ``analyzer`` give access to the pieces. The CLI
+scores texts given in Python; ``audit`` reads a folder of documents into a ranked report;
+``load_themes`` and ``analyzer`` give access to the pieces. The CLI
 is a thin layer over these functions.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cultureclient.aggregate import Aggregator
 from cultureclient.analyzer import Analyzer
@@ -18,6 +20,9 @@ from cultureclient.errors import ColumnError
 from cultureclient.io.readers import ReadOptions, open_table
 from cultureclient.lexicon.loader import LoadedTheme, load
 from cultureclient.types import Document, DocumentResult, Kind
+
+if TYPE_CHECKING:
+    from cultureclient.audit.records import AuditReport
 
 
 def load_themes(
@@ -100,3 +105,22 @@ def analyze(
     """Score texts given in Python; ids are their positions from 1."""
     engine = analyzer(lexicons, shipped)
     return list(engine.analyze(Document(n, t, kind) for n, t in enumerate(texts, 1)))
+
+
+def audit(
+    paths: Iterable[str | Path],
+    kind: Kind = "internal",
+    lexicons: Iterable[str | Path] = (),
+    shipped: bool = True,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    track: Callable[[Iterable[Any]], Iterator[Any]] | None = None,
+) -> AuditReport:
+    """Audit the documents of folders (or files) and return the ranked report.
+
+    ``track`` wraps the stream of files, for a progress display; see ``cultureclient.audit``.
+    """
+    from cultureclient.audit import audit as run_audit
+
+    engine = analyzer(lexicons, shipped)
+    return run_audit(paths, engine, kind, include, exclude, track)
