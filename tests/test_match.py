@@ -144,3 +144,44 @@ def test_no_hit_gives_null_index_and_statuses_keep_rows(demo_engine):
     assert [r.status for r in results] == ["ok", "empty", "error"]
     assert results[0].scores["pressure_demo"].index is None
     assert results[2].error == "line 4: bad"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an expectation or a fear is not an experience
+        (
+            "Je m'attendais à ce qu'ils me harcèlent, mais non.",
+            [("harceler", "-", "harcèlent", False, False, "hedge")],
+        ),
+        (
+            "J'avais peur qu'ils me harcèlent.",
+            [("harceler", "-", "harcèlent", False, False, "hedge")],
+        ),
+        # irony flips evaluative praise, or voids it
+        (
+            "Vraiment à l'écoute comme ils disent 🙄",
+            [("a_l_ecoute", "-", "à l'écoute", False, True, "irony")],
+        ),
+        (
+            "Ah oui, ils ont pris le temps : trois mois sans réponse.",
+            [("prendre_temps", "+", "pris le temps", False, False, "irony")],
+        ),
+        # quoted praise is the company's word, not the writer's; a quoted complaint still counts
+        (
+            'La pub promet des conseillers "à l\'écoute".',
+            [("a_l_ecoute", "+", "à l'écoute", False, False, "quote")],
+        ),
+        (
+            'Il m\'a dit "on vous harcèlera pas".',
+            [("harceler", "-", "harcèlera", True, False, None)],
+        ),
+        # sincere praise stays praise
+        ("Conseillère à l'écoute, merci !", [("a_l_ecoute", "+", "à l'écoute", False, True, None)]),
+    ],
+)
+def test_hedges_irony_and_quotes(demo_engine, text, expected):
+    (result,) = demo_engine.analyze([Document(1, text)])
+    assert [
+        (h.entry, h.pole, h.text, h.negated, h.counted, h.modality) for h in result.hits
+    ] == expected

@@ -32,8 +32,9 @@ class Document:
 class Hit:
     """A lexicon entry found in a text: the smallest unit of explanation.
 
-    ``pole`` is the pole the hit counts for (after a ``flip`` negation), ``counted`` is False
-    when a negation voided it: such hits are still reported so that nothing is hidden.
+    ``pole`` is the pole the hit counts for (after a ``flip`` negation or irony), ``counted`` is
+    False when a negation, a hedge, irony or quotation voided it: such hits are still reported
+    so that nothing is hidden.
     """
 
     theme: str
@@ -46,6 +47,7 @@ class Hit:
     negated: bool = False
     counted: bool = True
     weight: float = 1.0
+    modality: str | None = None  # "hedge", "irony" or "quote": not the writer's own judgement
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the hit (the documented contract)."""
@@ -60,6 +62,7 @@ class Hit:
             "negated": self.negated,
             "counted": self.counted,
             "weight": self.weight,
+            "modality": self.modality,
         }
 
 
