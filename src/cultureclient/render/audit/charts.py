@@ -101,7 +101,7 @@ def heatmap(report: AuditReport) -> str | None:
         for row, doc_values in enumerate(values):
             for column, value in enumerate(doc_values):
                 if not math.isnan(value):
-                    text = f"{value:+.1f}".replace(".", ",")
+                    text = "0" if abs(value) < 0.05 else f"{value:+.1f}".replace(".", ",")
                     dark = abs(value) > 0.6 * limit
                     axes.text(
                         column + 0.5,

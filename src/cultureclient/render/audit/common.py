@@ -48,3 +48,8 @@ def segments(sentence: EvidenceSentence) -> list[tuple[str, Mark | None]]:
 def anchor(position: int, doc: DocumentProfile) -> str:
     """Return the anchor of a document's section: its place in the report and its name."""
     return f"doc-{position}-" + _NOT_SLUG.sub("-", doc.path.lower()).strip("-")[:48]
+
+
+def main_label(mark: Mark) -> str:
+    """Return the most telling of a mark's labels (the others are in the JSON and tooltips)."""
+    return mark.label.split(" · ")[0]

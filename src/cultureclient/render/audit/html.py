@@ -15,7 +15,14 @@ from cultureclient.audit import labels
 from cultureclient.audit.ranking import CLEAR, ORDER, PRIORITY, UNREAD, WATCH
 from cultureclient.audit.records import AuditReport, DocumentProfile, EvidenceSentence
 from cultureclient.render.audit import charts
-from cultureclient.render.audit.common import anchor, number, percent, segments, where
+from cultureclient.render.audit.common import (
+    anchor,
+    main_label,
+    number,
+    percent,
+    segments,
+    where,
+)
 
 _ATTENTION_CLASS = {PRIORITY: "priority", WATCH: "watch", CLEAR: "clear", UNREAD: "unread"}
 
@@ -198,7 +205,7 @@ def _sentence(sentence: EvidenceSentence) -> str:
         else:
             # The tag names the most telling reason only (all of them are in the tooltip); the
             # customer mentions, many in a memo, speak through their colour alone.
-            first = mark.label.split(" · ")[0]
+            first = main_label(mark)
             tag = "" if first == labels.CUSTOMER_MENTION else f"<small>{escape(first)}</small>"
             pieces.append(
                 f'<mark class="{escape(mark.tone)}" title="{escape(mark.label)}">{escape(text)}'

@@ -12,7 +12,14 @@ from typing import TextIO
 
 from cultureclient.audit import labels
 from cultureclient.audit.records import AuditReport, DocumentProfile
-from cultureclient.render.audit.common import anchor, number, percent, segments, where
+from cultureclient.render.audit.common import (
+    anchor,
+    main_label,
+    number,
+    percent,
+    segments,
+    where,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -154,7 +161,7 @@ def _document(report: AuditReport, position: int, doc: DocumentProfile) -> list[
         lines += [f"Phrases de preuve ({len(doc.evidence)} sur {doc.evidence_total}) :", ""]
     for sentence in doc.evidence:
         text = "".join(
-            f"**{escape(piece)}** _({escape(mark.label)})_" if mark else escape(piece)
+            f"**{escape(piece)}** _({escape(main_label(mark))})_" if mark else escape(piece)
             for piece, mark in segments(sentence)
         )
         lines.append(f"- {where(sentence)} — {text}")
