@@ -64,8 +64,10 @@ def _profile(
     try:
         source = read_document(path)
     except Exception as exc:  # damaged files make third-party readers raise anything
+        # The report goes to a client: the reader's message names the file as the report does.
+        detail = str(exc).replace(str(path), name)
         document = Document(
-            name, "", kind, fields={"detail": str(exc)}, error=labels.read_error(fmt, exc)
+            name, "", kind, fields={"detail": detail}, error=labels.read_error(fmt, exc)
         )
         result = next(iter(engine.analyze([document])))
         return profile_of(result, name, fmt, date_from_name(path.name), theme_labels, pole_labels)

@@ -234,7 +234,7 @@ def _document(report: AuditReport, position: int, doc: DocumentProfile) -> str:
     )
     head = (
         f'<section class="document" id="{anchor(position, doc)}">'
-        f"<h3>{doc.rank or '—'}. {escape(doc.path)} {badge}</h3>"
+        f"<h3>{f'{doc.rank}. ' if doc.rank else ''}{escape(doc.path)} {badge}</h3>"
     )
     kind = escape(labels.FORMATS.get(doc.format, doc.format))
     if doc.status != "ok":

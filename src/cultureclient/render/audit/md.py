@@ -131,7 +131,7 @@ def _timeline(report: AuditReport) -> list[str]:
 
 
 def _document(report: AuditReport, position: int, doc: DocumentProfile) -> list[str]:
-    title = f"### {doc.rank or '—'}. {escape(doc.path)}"
+    title = f"### {f'{doc.rank}. ' if doc.rank else ''}{escape(doc.path)}"
     lines = [f'<a id="{anchor(position, doc)}"></a>', "", title, ""]
     if doc.status != "ok":
         return lines + [f"Non audité : {escape(doc.error or '')}", ""]
