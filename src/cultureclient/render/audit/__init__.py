@@ -18,20 +18,6 @@ SUFFIXES = {
 
 def format_for(output: str | None, asked: str | None) -> str:
     """Return the format asked for, else the one the output's suffix names, else ``table``."""
-    from pathlib import Path
+    from cultureclient.render import choose_format
 
-    from cultureclient.errors import ConfigError
-
-    if asked:
-        if asked not in FORMATS:
-            raise ConfigError(f"unknown format {asked!r}; one of {', '.join(FORMATS)}")
-        return asked
-    if output and output != "-":
-        suffix = Path(output).suffix.lower()
-        if suffix not in SUFFIXES:
-            raise ConfigError(
-                f"{output}: cannot tell the format from {suffix or 'no suffix'!r}",
-                hint=f"pass --format ({', '.join(FORMATS)})",
-            )
-        return SUFFIXES[suffix]
-    return "table"
+    return choose_format(output, asked, FORMATS, SUFFIXES, "table")
