@@ -68,6 +68,15 @@ def test_gap_in_phrase(demo_engine):
             "Une équipe à l'écoute où rien ne traîne.",
             [("a_l_ecoute", "+", "à l'écoute", False, True)],
         ),
+        # "quoi que ce soit" is not "ne … que"; double negatives keep the act
+        (
+            "Personne n'a pris le temps de m'expliquer quoi que ce soit.",
+            [("prendre_temps", "+", "pris le temps", True, False)],
+        ),
+        ("Ils n'arrêtent pas de me harceler.", [("harceler", "-", "harceler", False, True)]),
+        ("Ils n'hésitent jamais à me relancer.", [("relancer", "-", "relancer", False, True)]),
+        # a negation after "sans" belongs to the next verb
+        ("Ils me harcèlent sans jamais écouter.", [("harceler", "-", "harcèlent", False, True)]),
         # informal negation without "ne"
         ("personne est à l'écoute ici", [("a_l_ecoute", "-", "à l'écoute", True, True)]),
         # a negation in another clause does not reach the hit
@@ -175,6 +184,16 @@ def test_no_hit_gives_null_index_and_statuses_keep_rows(demo_engine):
         (
             'Il m\'a dit "on vous harcèlera pas".',
             [("harceler", "-", "harcèlera", True, False, None)],
+        ),
+        # a customer quoting the staff's own words: still praise
+        (
+            'Elle m\'a dit "je vais prendre le temps de tout vous expliquer".',
+            [("prendre_temps", "+", "prendre le temps", False, True, None)],
+        ),
+        # a requirement is not an expectation
+        (
+            "Nous attendons de chaque conseiller qu'il soit à l'écoute.",
+            [("a_l_ecoute", "+", "à l'écoute", False, True, None)],
         ),
         # sincere praise stays praise
         ("Conseillère à l'écoute, merci !", [("a_l_ecoute", "+", "à l'écoute", False, True, None)]),

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cultureclient.lexicon.compile import MAX_GAP, CompiledEntry, CompiledLexicon, token_keys
+from cultureclient.lexicon.compile import MAX_GAP, CompiledEntry, CompiledLexicon, word_keys
 from cultureclient.modality import modality
 from cultureclient.text.normalize import fold
 from cultureclient.types import Hit, Kind, Pole
@@ -29,6 +29,11 @@ AFTER_NEGATORS = frozenset("pas jamais rien guere nullement point".split())
 NE = frozenset({"ne", "n'", "n"})
 # "faute de réponse claire", "manque d'écoute": a lack negates what follows
 LACK = frozenset({"faute", "manque"})
+# Verbs that a negation turns into their opposite: "ne pas arrêter de" is to keep doing.
+INVERTING = frozenset(
+    "arreter cesser hesiter manquer oublier difficulte probleme souci empecher".split()
+)
+STRONG_NEGATORS = frozenset("pas jamais rien personne aucun aucune guere nullement ni".split())
 SANS_IDIOMS = frozenset({"arret", "cesse", "relache", "interruption", "fin", "doute"})
 # "plus" and "personne" negate only with "ne" ("il ne rappelle plus"; "plus rapide" is not).
 NE_ONLY = frozenset({"plus", "personne"})
@@ -93,21 +98,47 @@ def _phrase_limits(doc: Doc) -> list[int]:
     return limits
 
 
+_KEYS_BY_ID: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _word_keys(doc: Doc) -> tuple[list[tuple[frozenset[str], frozenset[str]]], list[int]]:
+    """Return ``token_keys`` of every word, and the words that may start a phrase.
+
+    Read from the Doc's arrays, once per distinct (word, lemma): the same keys as calling
+    ``token_keys`` on each token, without building a Token per word of every text.
+    """
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, ORTH
+
+    strings = doc.vocab.strings
+    keys = []
+    starts = []
+    for i, (orth, lemma, punct, space) in enumerate(
+        doc.to_array([ORTH, LEMMA, IS_PUNCT, IS_SPACE]).tolist()
+    ):
+        found = _KEYS_BY_ID.get((orth, lemma))
+        if found is None:
+            if len(_KEYS_BY_ID) >= 500_000:
+                _KEYS_BY_ID.clear()
+            found = _KEYS_BY_ID[(orth, lemma)] = word_keys(strings[orth], strings[lemma])
+        keys.append(found)
+        if not (punct or space):
+            starts.append(i)
+    return keys, starts
+
+
 def raw_matches(
     doc: Doc, lexicon: CompiledLexicon, kind: Kind, only: Candidates | None = None
 ) -> list[RawMatch]:
     """Return every phrase and pattern match of an entry that applies to ``kind``.
 
-    ``only`` (the prefilter's ``Candidates`` for this text) narrows the phrases tried and skips
-    the patterns when none can match: fewer tries, the same matches.
+    ``only`` (the prefilter's ``Candidates`` for this text) narrows the phrases tried and the
+    patterns run to those that can match: fewer tries, the same matches.
     """
-    index = lexicon.index if only is None else only.index
-    keys = [token_keys(t) for t in doc]
+    index, matcher = (lexicon.index, lexicon.matcher) if only is None else only
+    keys, starts = _word_keys(doc)
     limits = _phrase_limits(doc)
     found: set[RawMatch] = set()
-    for i, token in enumerate(doc):
-        if token.is_punct or token.is_space:
-            continue
+    for i in starts:
         sent_end = limits[i]
         exact, stems = keys[i]
         candidates = [("exact", k) for k in exact] + [("stem", k) for k in stems]
@@ -119,8 +150,8 @@ def raw_matches(
                 end = _sequence_end(keys, ce.sequences[seq_no], i, sent_end)
                 if end is not None:
                     found.add(RawMatch(position, i, end))
-    if lexicon.matcher is not None and (only is None or only.patterns):
-        for match_id, start, end in lexicon.matcher(doc):
+    if matcher is not None:
+        for match_id, start, end in matcher(doc):
             position = lexicon.matcher_entries[match_id]
             if kind in lexicon.entries[position].kinds:
                 found.add(RawMatch(position, start, end))
@@ -161,15 +192,15 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
     inside = [i for i in range(start, end) if words[i] not in own_words]
     before = [i for i in range(lo, start)]
     after = [i for i in range(end, hi)]
+    if any(fold(doc[j].lemma_) in INVERTING for j in before):
+        before = []  # "ils n'arrêtent pas de m'appeler": the negation is the stopping verb's
     ne_before = [i for i in before + inside if words[i] in NE]
-    restricted = bool(ne_before) and any(
-        words.get(j) in ("que", "qu'", "qu") for j in range(ne_before[0], right)
-    )
+    restricted = bool(ne_before) and _restriction(words, ne_before[0], right)
     for i in before + inside + after:
         word = words[i]
         if i >= end and word not in AFTER_NEGATORS and word not in NE_ONLY:
             continue
-        if _not_a_negation(words, i):
+        if _not_a_negation(words, i) or _bears_elsewhere(words, i, end):
             continue
         if word in NE_ONLY:
             if ne_before and not restricted:
@@ -186,6 +217,27 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
             if not (restricted and word == "plus"):
                 return True
     return bool(ne_before) and not restricted
+
+
+def _restriction(words: dict[int, str], ne: int, right: int) -> bool:
+    """Tell "ne … que" (only) from a negation: a "que" after "ne", and no true negator.
+
+    "quoi que ce soit" and "ce que" are not the restrictive "que".
+    """
+    if any(w in STRONG_NEGATORS for w in words.values()):
+        return False
+    return any(
+        words.get(j) in ("que", "qu'", "qu") and words.get(j - 1) not in ("quoi", "ce", "c'")
+        for j in range(ne, right)
+    )
+
+
+def _bears_elsewhere(words: dict[int, str], i: int, end: int) -> bool:
+    """Tell whether a negation after the hit bears on another verb, the one after a "sans".
+
+    "a déroulé son argumentaire sans jamais écouter" negates écouter, not the hit.
+    """
+    return i >= end and any(words.get(j) == "sans" for j in range(end, i))
 
 
 def _not_a_negation(words: dict[int, str], i: int) -> bool:

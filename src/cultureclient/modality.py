@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Expectation and fear: what follows did not (necessarily) happen.
 HEDGE_LEMMAS = frozenset({"craindre", "redouter", "contrairement", "imaginer"})
-REFLEXIVE = frozenset({"m'", "me", "s'", "se", "nous", "t'", "te"})
+REFLEXIVE = frozenset({"m'", "me", "s'", "se", "t'", "te"})
 FEAR = frozenset({"peur"})
 HEDGE_WINDOW = 10
 
@@ -40,6 +40,11 @@ IRONY_WORDS = (
     ("quel", "bonheur"),
 )
 QUOTES = frozenset({'"', "«", "»", "“", "”"})
+SCARE_SLACK = 2  # words between the quotes and the hit that still make scare quotes
+ADVERTISING = frozenset(
+    "pub publicite slogan promettre promesse affiche affiche site spot annonce brochure "
+    "campagne plaquette reclame marketing".split()
+)
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
@@ -69,6 +74,14 @@ def modality(doc: Doc, start: int, end: int, pole: str) -> str | None:
     return None
 
 
+def _reflexive_before(doc: Doc, i: int) -> bool:
+    """Tell "je m'attendais" (an expectation) from "nous attendons de vous" (a requirement)."""
+    previous = fold(doc[i - 1].text) if i > 0 else ""
+    if previous in REFLEXIVE:
+        return True
+    return previous == "nous" and i > 1 and fold(doc[i - 2].text) == "nous"
+
+
 def is_hedged(doc: Doc, start: int) -> bool:
     """Tell whether an expectation or a fear governs the hit ("je m'attendais à être baladé")."""
     left, _ = _sentence_bounds(doc, start, start + 1)
@@ -76,7 +89,7 @@ def is_hedged(doc: Doc, start: int) -> bool:
         word, lemma = fold(doc[i].text), fold(doc[i].lemma_)
         if lemma in HEDGE_LEMMAS or word in HEDGE_LEMMAS:
             return True
-        if lemma == "attendre" and i > 0 and fold(doc[i - 1].text) in REFLEXIVE:
+        if lemma == "attendre" and _reflexive_before(doc, i):
             return True
         if (
             word in FEAR
@@ -88,11 +101,19 @@ def is_hedged(doc: Doc, start: int) -> bool:
 
 
 def is_quoted(doc: Doc, start: int, end: int) -> bool:
-    """Tell whether the hit sits inside quotation marks in its sentence."""
+    """Tell quoted praise that is not the writer's: scare quotes, or a slogan or an ad quoted.
+
+    Words of the staff quoted by a customer ("elle m'a dit « prenez votre temps »") are
+    reported as they were said and still count.
+    """
     left, right = _sentence_bounds(doc, start, end)
-    before = sum(1 for t in doc[left:start] if t.text in QUOTES)
-    after = sum(1 for t in doc[end:right] if t.text in QUOTES)
-    return before % 2 == 1 and after >= 1
+    opening = [j for j in range(left, start) if doc[j].text in QUOTES]
+    closing = [j for j in range(end, right) if doc[j].text in QUOTES]
+    if len(opening) % 2 == 0 or not closing:
+        return False
+    scare = opening[-1] >= start - SCARE_SLACK and closing[0] <= end + SCARE_SLACK - 1
+    words = {fold(t.text) for t in doc[left:right]} | {fold(t.lemma_) for t in doc[left:right]}
+    return scare or bool(words & ADVERTISING)
 
 
 def is_ironic(doc: Doc, start: int, end: int) -> bool:

@@ -79,7 +79,13 @@ class CompiledEntry:
 
 def token_keys(token: Token) -> tuple[frozenset[str], frozenset[str]]:
     """Return the exact keys (folded form, folded lemma) and their stems for a text word."""
-    exact = frozenset((fold(token.text), fold(token.lemma_)))
+    return word_keys(token.text, token.lemma_)
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(text: str, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Compute ``token_keys`` once per (word, lemma): matching asks for every word of a text."""
+    exact = frozenset((fold(text), fold(lemma)))
     return exact, frozenset(stem(k) for k in exact)
 
 
@@ -144,17 +150,23 @@ def _sequence(doc: Doc) -> tuple[PhraseToken, ...]:
     return seq
 
 
-@lru_cache(maxsize=1)
-def _code_version() -> str:
-    """Hash the code that turns phrases into keys: a change to it must not reuse old keys."""
+def _hash_loaded_code() -> str:
+    """Hash the code that turns phrases into keys, as it was when this process loaded it.
+
+    Hashed at import: a process still running older code after the files changed must not
+    write its keys under the new code's name.
+    """
     from cultureclient.text import normalize as normalize_module
 
     code = Path(__file__).read_bytes() + Path(normalize_module.__file__).read_bytes()
     return hashlib.sha256(code).hexdigest()[:12]
 
 
+_CODE_VERSION = _hash_loaded_code()
+
+
 def _cache_file(nlp: Language) -> Path:
-    return cache_dir() / f"phrases-{model_version(nlp)}-{_code_version()}.json"
+    return cache_dir() / f"phrases-{model_version(nlp)}-{_CODE_VERSION}.json"
 
 
 def _phrase_sequences(nlp: Language, phrases: list[str]) -> dict[str, tuple[PhraseToken, ...]]:
