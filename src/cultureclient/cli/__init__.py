@@ -33,6 +33,23 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+def _version(value: bool) -> None:
+    if value:
+        from cultureclient import __version__
+
+        typer.echo(f"cultureclient {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Measure *culture client* in French texts (see the commands below)."""
+
+
 def _register() -> None:
     from cultureclient.cli import (  # noqa: F401  (each module registers its command)
         audit,
