@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 
 
 class Detector(Protocol):
-    """What the analyzer needs from a detector."""
+    """What the analyzer needs from a detector.
+
+    A detector may also set ``needs_hits = True`` when it never reports anything on a text
+    without hits: the analyzer then spares such texts the parse (see ``analyzer``). Without
+    it, every text of the detector's kinds is fully annotated.
+    """
 
     rule: str
     kinds: frozenset[Kind]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from cultureclient.detectors.evidence import cue_hits, sentences_of, spans
 from cultureclient.match import sentence_starts
@@ -77,6 +77,7 @@ class EmployeeAbsent:
 
     min_customer_mentions: int = DEFAULT_MIN_CUSTOMER_MENTIONS
     rule: str = RULE
+    needs_hits: ClassVar[bool] = True  # no customer cue hit, no finding
     kinds: frozenset[Kind] = field(default_factory=lambda: frozenset({"internal"}))
 
     def detect(self, doc: Doc, document: Document, hits: list[Hit]) -> list[Finding]:

@@ -13,7 +13,7 @@ burden: negation voids the cue, so a simplification that also removes work does 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from cultureclient.detectors.evidence import cue_hits, spans
 from cultureclient.types import Document, Finding, Hit, Kind
@@ -31,6 +31,7 @@ class IrritantDisplacement:
 
     window: int = DEFAULT_WINDOW
     rule: str = RULE
+    needs_hits: ClassVar[bool] = True  # no simplification and burden hits, no finding
     kinds: frozenset[Kind] = field(default_factory=lambda: frozenset({"internal", "employee"}))
 
     def detect(self, doc: Doc, document: Document, hits: list[Hit]) -> list[Finding]:

@@ -1,0 +1,281 @@
+"""Which texts can hit anything, told from their words alone, before the model runs.
+
+A phrase word matches a text word by the word's folded form, its lemma or their stems; a
+pattern token is tested on NORM, LOWER, ORTH or LEMMA among others. Forms and stems are known
+from the tokenizer, lemmas only once the tagger has run. spaCy's French lemmatizer, though,
+chooses a lemma from the word and its part of speech alone: the lemmas a word can ever get are
+the ones it gets under each part of speech, which its own tables give (once per distinct word).
+With them, every key a word could show the matcher is known before tagging.
+
+A text passes for a kind when, for some phrase or pattern of an entry of that kind, each word
+the phrase or pattern requires is among the text's keys. A text that does not pass cannot hit
+anything whatever the tagger and the parser say, so it skips them. For a text that passes, the
+phrases that passed are the only ones matching needs to try (``Candidates``): fewer tries, the
+same matches. The test is per text and not per sentence because the model's annotations of a
+sentence depend on its neighbours, and a result must not depend on what was skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from cultureclient.lexicon.compile import (
+    FUNCTION_WORDS,
+    CompiledLexicon,
+    _fold_pattern,
+    token_keys,
+)
+from cultureclient.text.normalize import fold
+from cultureclient.types import KINDS, Kind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+Tag = tuple[str, str]
+Slot = tuple[int, int]  # (entry position, sequence number), as in CompiledLexicon.index
+
+# Pattern attributes whose values are known from the word (and its possible lemmas).
+LITERAL_ATTRS = {"NORM": "NORM", "LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA"}
+REQUIRED_OPS = (None, "1", "+")
+MEMO_SIZE = 300_000  # distinct words remembered; cleared beyond, never grows with the input
+MATCHERS_KEPT = 256  # matchers for the sets of patterns that texts made candidates
+# Pattern attributes that only the parser (or the unused ner) sets.
+PARSE_ATTRS = frozenset(
+    {
+        "DEP",
+        "HEAD",
+        "SENT_START",
+        "IS_SENT_START",
+        "ENT_TYPE",
+        "ENT_IOB",
+        "ENT_ID",
+        "ENT_KB_ID",
+        "_",
+    }
+)
+# Components known not to set lemmas (the attribute ruler is checked pattern by pattern).
+NEUTRAL_FACTORIES = frozenset(
+    {"tok2vec", "morphologizer", "tagger", "parser", "ner", "senter", "sentencizer"}
+)
+
+
+class _Word(NamedTuple):
+    """What ``token_keys`` reads of a token, for a word and one lemma it may get."""
+
+    text: str
+    lemma_: str
+
+
+class Candidates(NamedTuple):
+    """What matching needs to try on one text: phrases by first key, and the patterns to run."""
+
+    index: dict[Tag, list[Slot]]
+    matcher: Matcher | None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Requirement:
+    """A phrase sequence or a pattern, as the keys each of its required words may take."""
+
+    slot: Slot | None  # None for a token pattern
+    words: tuple[frozenset[Tag], ...]
+    position: int = -1  # the entry of a token pattern
+
+
+class Prefilter:
+    """The lexicon's required words, and the keys each text word can take."""
+
+    def __init__(self, lexicon: CompiledLexicon, nlp: Language) -> None:
+        self.lexicon = lexicon
+        self.everything = Candidates(lexicon.index, lexicon.matcher)
+        self._lemmatizer = _lemma_source(nlp)
+        self._vocab = nlp.vocab
+        self._memo: dict[int, frozenset[Tag]] = {}  # by word (its ORTH id)
+        self._matchers: dict[frozenset[int], Matcher] = {}
+        self._first: dict[Kind, dict[Tag, list[_Requirement]]] = {
+            k: defaultdict(list) for k in KINDS
+        }
+        self._open: set[Kind] = set(KINDS) if self._lemmatizer is None else set()
+        self._universe: set[Tag] = set()
+        self._slots: dict[Slot, list[Tag]] = {}
+        self.reads_parse = False  # some pattern tests what only the parser sets
+        for position, ce in enumerate(lexicon.entries):
+            for seq_no, seq in enumerate(ce.sequences):
+                words = tuple(
+                    frozenset((t.mode, k) for k in t.keys) for t in seq if t.mode != "gap"
+                )
+                requirement = _Requirement((position, seq_no), _rarest_first(words))
+                self._slots[(position, seq_no)] = [(seq[0].mode, k) for k in seq[0].keys]
+                self._add(requirement, ce.kinds)
+            if ce.entry.pattern is not None:
+                self.reads_parse |= any(
+                    str(k).upper() in PARSE_ATTRS for spec in ce.entry.pattern for k in spec
+                )
+                words = _pattern_words(_fold_pattern(ce.entry.pattern))
+                if not words:
+                    self._open |= ce.kinds
+                else:
+                    self._add(_Requirement(None, _rarest_first(words), position), ce.kinds)
+
+    def _add(self, requirement: _Requirement, kinds: Iterable[Kind]) -> None:
+        self._universe.update(*requirement.words)
+        for kind in kinds:
+            for tag in requirement.words[0]:
+                self._first[kind][tag].append(requirement)
+
+    def candidates(self, doc: Doc, kind: Kind) -> Candidates | None:
+        """Return what can hit in a tokenized text, or None when nothing can."""
+        if kind in self._open:
+            return self.everything
+        from spacy.attrs import ORTH
+
+        present: set[Tag] = set()
+        memo = self._memo
+        for orth in doc.to_array(ORTH).tolist():
+            tags = memo.get(orth)
+            if tags is None:
+                tags = self._word_tags(orth)
+            present.update(tags)
+        if not present:
+            return None
+        first = self._first[kind]
+        index: dict[Tag, list[Slot]] = defaultdict(list)
+        patterns: set[int] = set()
+        seen: set[_Requirement] = set()
+        for tag in present:
+            for requirement in first.get(tag, ()):
+                if requirement in seen:
+                    continue
+                seen.add(requirement)
+                for word in requirement.words:
+                    if word.isdisjoint(present):
+                        break
+                else:
+                    if requirement.slot is None:
+                        patterns.add(requirement.position)
+                    else:
+                        for key in self._slots[requirement.slot]:
+                            index[key].append(requirement.slot)
+        if not index and not patterns:
+            return None
+        return Candidates(dict(index), self._matcher(frozenset(patterns)))
+
+    def _matcher(self, positions: frozenset[int]) -> Matcher | None:
+        """Return a Matcher with only the patterns of these entries (built once per set).
+
+        A pattern's matches do not depend on the other patterns of the Matcher, and the
+        patterns that cannot match cost as much to run as the ones that can.
+        """
+        if not positions:
+            return None
+        matcher = self._matchers.get(positions)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(self._vocab)
+            for position in sorted(positions):
+                ce = self.lexicon.entries[position]
+                matcher.add(ce.key, [_fold_pattern(ce.entry.pattern or [])])
+            if len(self._matchers) >= MATCHERS_KEPT:
+                self._matchers.clear()
+            self._matchers[positions] = matcher
+        return matcher
+
+    def _word_tags(self, orth: int) -> frozenset[Tag]:
+        """Return every key a word can show the matcher, among the lexicon's keys."""
+        text = self._vocab.strings[orth]
+        tags: set[Tag] = {
+            ("NORM", fold(text)),
+            ("LOWER", text.lower()),
+            ("ORTH", text),
+        }
+        for lemma in self._lemmas(text):
+            exact, stems = token_keys(_Word(text, lemma))  # type: ignore[arg-type]
+            tags.update(("exact", k) for k in exact)
+            tags.update(("stem", k) for k in stems)
+            tags.add(("LEMMA", lemma))
+        found = frozenset(tags.intersection(self._universe))
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[orth] = found
+        return found
+
+    def _lemmas(self, text: str) -> set[str]:
+        """Return the lemmas the pipeline's lemmatizer can give ``text``, one per part of speech."""
+        from spacy.parts_of_speech import IDS
+        from spacy.tokens import Doc
+
+        token = Doc(self._vocab, words=[text])[0]
+        lemmas = set()
+        for pos in IDS:
+            token.pos_ = pos
+            lemmas.add(self._lemmatizer.lemmatize(token)[0])  # type: ignore[union-attr]
+        return lemmas
+
+
+def _rarest_first(words: tuple[frozenset[Tag], ...]) -> tuple[frozenset[Tag], ...]:
+    """Order a requirement's words so that the rarest comes first.
+
+    The first word triggers the check, and the check stops at the first word missing; function
+    words and short keys are the common ones.
+    """
+
+    def commonness(word: frozenset[Tag]) -> int:
+        return sum(100 if v in FUNCTION_WORDS or len(v) <= 3 else 1 for _, v in word)
+
+    return tuple(sorted(words, key=commonness))
+
+
+def _pattern_words(pattern: list[dict]) -> tuple[frozenset[Tag], ...]:
+    """Return, for each token a pattern requires, the literal values one attribute allows.
+
+    Optional or negated tokens (``OP``) and tokens without a literal attribute (``POS``,
+    ``LIKE_NUM``, ``REGEX``…) require nothing that words alone can tell; a pattern made only of
+    those makes every text a candidate.
+    """
+    words = []
+    for spec in pattern:
+        spec = {str(k).upper(): v for k, v in spec.items()}
+        if spec.get("OP") not in REQUIRED_OPS:
+            continue
+        for attr, name in LITERAL_ATTRS.items():
+            value = spec.get(attr)
+            if isinstance(value, dict) and "IN" in value:
+                value = value["IN"]
+            values = [value] if isinstance(value, str) else value
+            if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+                words.append(frozenset((name, v) for v in values))
+                break
+    return tuple(words)
+
+
+def _lemma_source(nlp: Language) -> object | None:
+    """Return the lemmatizer when lemmas depend on the word and its part of speech only.
+
+    That holds for spaCy's lookup and rule lemmatizers (French included) when nothing else in
+    the pipeline sets lemmas. Any other pipeline gets no prefilter: every text is a candidate.
+    """
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    from cultureclient.nlp.pipeline import FOLD_COMPONENT
+
+    found = None
+    for name, component in nlp.pipeline:
+        factory = nlp.get_pipe_meta(name).factory
+        if isinstance(component, Lemmatizer):
+            simple = type(component) in (Lemmatizer, FrenchLemmatizer)
+            if found is not None or not simple or component.mode not in ("rule", "lookup"):
+                return None
+            found = component
+        elif isinstance(component, AttributeRuler):
+            if any("LEMMA" in {str(a).upper() for a in p["attrs"]} for p in component.patterns):
+                return None
+        elif factory not in NEUTRAL_FACTORIES and name != FOLD_COMPONENT:
+            return None
+    return found
