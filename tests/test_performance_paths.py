@@ -1,0 +1,276 @@
+"""The fast paths give exactly the results of the full path: prefilter, stages, cache, workers.
+
+Nothing here is timed: the benchmarks measure speed (benchmarks/bench.py); these tests check
+that speed never changes a result.
+"""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing
+import os
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from cultureclient import analyzer as analyzer_module
+from cultureclient.analyzer import Analyzer
+from cultureclient.lexicon.loader import load
+from cultureclient.match import raw_matches
+from cultureclient.nlp.cache import AnnotationCache, text_key
+from cultureclient.nlp.pipeline import MODEL, PARSED, TAGGED, annotate, run, stages, tokenize
+from cultureclient.text.normalize import normalize
+from cultureclient.types import Document
+from tests.conftest import DEMO_LEXICON
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+ATTRS = ["ORTH", "LEMMA", "POS", "TAG", "MORPH", "DEP", "HEAD", "SENT_START", "NORM"]
+
+
+def read(path: Path, text: str, kind: str | None = None) -> list[Document]:
+    with open(path, encoding="utf-8", newline="") as stream:
+        return [
+            Document(row["id"], row[text], kind or row["kind"]) for row in csv.DictReader(stream)
+        ]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Document]:
+    """The whole examples corpus and both gold sets, with some texts repeated."""
+    docs = read(EXAMPLES / "verbatims.csv", "verbatim", "verbatim")
+    docs += read(EXAMPLES / "gold" / "verbatims.csv", "text")
+    docs += read(EXAMPLES / "gold" / "internal.csv", "text")
+    return docs + docs[:40]
+
+
+@pytest.fixture(scope="module")
+def full(shipped_engine) -> Analyzer:
+    """The reference: every text through the whole pipeline."""
+    return Analyzer(
+        shipped_engine.nlp, shipped_engine.lexicon, shipped_engine.detectors, fast=False
+    )
+
+
+@pytest.fixture(scope="module")
+def expected(full, corpus) -> list[dict]:
+    return [r.to_dict() for r in full.analyze(corpus)]
+
+
+def fresh(engine: Analyzer, cache: Path | None = None) -> Analyzer:
+    """An analyzer sharing the model and lexicon, with empty memory and its own cache."""
+    return Analyzer(
+        engine.nlp,
+        engine.lexicon,
+        engine.detectors,
+        cache=None if cache is None else AnnotationCache(cache, "test"),
+    )
+
+
+def test_fast_path_equals_full_path_on_examples_and_gold_sets(shipped_engine, corpus, expected):
+    results = [r.to_dict() for r in fresh(shipped_engine).analyze(corpus)]
+    assert results == expected
+    assert sum(bool(r["hits"]) for r in results) > 400  # the comparison is not vacuous
+    assert sum(bool(r["findings"]) for r in results) > 10
+
+
+def test_fast_path_equals_full_path_with_cue_hits_reported(shipped_engine, full, corpus):
+    fast = fresh(shipped_engine)
+    fast.report_cues = full.report_cues = True
+    try:
+        sample = corpus[-100:-40]
+        assert [r.to_dict() for r in fast.analyze(sample)] == [
+            r.to_dict() for r in full.analyze(sample)
+        ]
+    finally:
+        full.report_cues = False
+
+
+def test_staged_annotation_equals_the_whole_pipeline(shipped_engine, corpus):
+    nlp = shipped_engine.nlp
+    texts = list(dict.fromkeys(normalize(d.text) for d in corpus[::3] if d.text.strip()))
+    whole = list(annotate(nlp, texts))
+    steps = stages(nlp)
+    staged = run(nlp, tokenize(nlp, texts[::-1]), steps.tag, batch_size=17)[::-1]
+    parsed = run(nlp, staged, steps.parse, batch_size=40)
+    for a, b in zip(whole, parsed, strict=True):
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all(), a.text
+
+
+def test_lemmas_are_those_of_the_stock_lemmatizer(shipped_engine, corpus):
+    """Word lists turned into sets (for speed) give every lemma the stock model gives."""
+    import spacy
+
+    stock = spacy.load(MODEL, exclude=["ner"])
+    texts = [normalize(d.text) for d in corpus[::4] if d.text.strip()]
+    ours = annotate(shipped_engine.nlp, texts)
+    for a, b in zip(stock.pipe(texts), ours, strict=True):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_prefilter_lets_through_every_text_that_matches(shipped_engine, corpus):
+    engine = fresh(shipped_engine)
+    texts = sorted({(normalize(d.text), d.kind) for d in corpus if d.text.strip()})
+    docs = annotate(engine.nlp, [text for text, _ in texts])
+    tokens = tokenize(engine.nlp, [text for text, _ in texts])
+    passed = 0
+    for (text, kind), doc, words in zip(texts, docs, tokens, strict=True):
+        found = engine.prefilter.candidates(words, kind)
+        matches = raw_matches(doc, engine.lexicon, kind)
+        if matches:
+            assert found is not None, text
+            assert raw_matches(doc, engine.lexicon, kind, found) == matches
+        passed += found is not None
+    assert passed < len(texts)  # some texts do skip the model
+
+
+def test_prefilter_knows_inflected_and_irregular_forms(shipped_engine):
+    """'pris' can only reach 'prendre' through its lemma; the prefilter must see it."""
+    engine = fresh(shipped_engine)
+    doc = tokenize(engine.nlp, ["Elle a pris le temps."])[0]
+    found = engine.prefilter.candidates(doc, "verbatim")
+    assert found is not None
+    assert any(key[1].startswith("prend") for key in found.index)
+    assert engine.prefilter.candidates(tokenize(engine.nlp, ["Vu."])[0], "verbatim") is None
+
+
+class Spy:
+    """Records which pipeline components the analyzer runs."""
+
+    def __init__(self) -> None:
+        self.components: list[str] = []
+
+    def __call__(self, nlp, docs, names, batch_size=128):
+        docs = list(docs)
+        if docs:
+            self.components += list(names)
+        return run(nlp, docs, names, batch_size)
+
+
+def test_cache_gives_identical_results_without_running_the_model(
+    shipped_engine, corpus, expected, tmp_path, monkeypatch
+):
+    first = [r.to_dict() for r in fresh(shipped_engine, tmp_path).analyze(corpus)]
+    assert first == expected
+    spy = Spy()
+    monkeypatch.setattr(analyzer_module, "run", spy)
+    again = [r.to_dict() for r in fresh(shipped_engine, tmp_path).analyze(corpus)]
+    assert again == expected
+    assert set(spy.components) <= set(stages(shipped_engine.nlp).derived)
+
+
+def test_cache_after_a_lexicon_edit_gives_the_full_path_results(shipped_engine, corpus, tmp_path):
+    list(fresh(shipped_engine, tmp_path).analyze(corpus[:300]))
+    edited = Analyzer.build(load([DEMO_LEXICON]).values(), cache=tmp_path)
+    reference = Analyzer(edited.nlp, edited.lexicon, edited.detectors, fast=False)
+    sample = corpus[:300]
+    assert [r.to_dict() for r in edited.analyze(sample)] == [
+        r.to_dict() for r in reference.analyze(sample)
+    ]
+
+
+def test_a_damaged_or_missing_pack_is_a_miss(shipped_engine, corpus, expected, tmp_path):
+    sample = corpus[:600]
+    list(fresh(shipped_engine, tmp_path).analyze(sample))
+    packs = sorted((tmp_path / "annotations" / "test" / "packs").glob("*.spacy"))
+    packs[0].write_bytes(packs[0].read_bytes()[:100])
+    packs[1].unlink()
+    results = [r.to_dict() for r in fresh(shipped_engine, tmp_path).analyze(sample)]
+    assert results == expected[:600]
+    db = sqlite3.connect(tmp_path / "annotations" / "test" / "index.sqlite")
+    names = {row[0] for row in db.execute("SELECT DISTINCT pack FROM docs")}
+    assert packs[0].stem not in names and packs[1].stem not in names
+
+
+def test_an_interrupted_write_leaves_no_entry(shipped_engine, corpus, tmp_path, monkeypatch):
+    def crash(*args):
+        raise KeyboardInterrupt
+
+    engine = fresh(shipped_engine, tmp_path)
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        list(engine.analyze(corpus[:50]))
+    monkeypatch.undo()
+    folder = tmp_path / "annotations" / "test"
+    assert list((folder / "packs").iterdir()) == []
+    db = sqlite3.connect(folder / "index.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM docs").fetchone() == (0,)
+
+
+def _synthetic_docs(vocab, n: int):
+    """Parsed-looking Docs built by hand: the cache tests need no model."""
+    from spacy.tokens import Doc
+
+    docs = []
+    for i in range(n):
+        words = ["Le", "conseiller", f"n{i}", "rappelle", "."]
+        docs.append(
+            Doc(
+                vocab,
+                words=words,
+                pos=["DET", "NOUN", "NUM", "VERB", "PUNCT"],
+                lemmas=["le", "conseiller", f"n{i}", "rappeler", "."],
+                heads=[1, 3, 1, 3, 3],
+                deps=["det", "nsubj", "nmod", "ROOT", "punct"],
+            )
+        )
+    return docs
+
+
+def _writer(folder: str, rounds: int) -> None:
+    """Write the same entries again and again (a concurrent or killed writer)."""
+    from spacy.vocab import Vocab
+
+    cache = AnnotationCache(folder, "synthetic")
+    docs = _synthetic_docs(Vocab(), 40)
+    for _ in range(rounds):
+        cache.put([(f"k{i}", PARSED if i % 2 else TAGGED, d) for i, d in enumerate(docs)])
+
+
+def _check_entries(folder: Path) -> int:
+    from spacy.vocab import Vocab
+
+    cache = AnnotationCache(folder, "synthetic")
+    found = cache.get([f"k{i}" for i in range(40)], Vocab())
+    for key, (level, doc) in found.items():
+        i = int(key[1:])
+        assert level == (PARSED if i % 2 else TAGGED)
+        assert [t.text for t in doc] == ["Le", "conseiller", f"n{i}", "rappelle", "."]
+        assert [t.lemma_ for t in doc][3] == "rappeler"
+        if level == PARSED:
+            assert [t.dep_ for t in doc] == ["det", "nsubj", "nmod", "ROOT", "punct"]
+    return len(found)
+
+
+def test_concurrent_writers_leave_every_entry_whole(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_writer, args=(str(tmp_path), 15)) for _ in range(2)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join(120)
+        assert w.exitcode == 0
+    assert _check_entries(tmp_path) == 40
+
+
+def test_a_killed_writer_leaves_no_corrupt_entry(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    writer = context.Process(target=_writer, args=(str(tmp_path), 10_000))
+    writer.start()
+    index = tmp_path / "annotations" / "synthetic" / "index.sqlite"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if index.exists() and len(list(index.parent.joinpath("packs").iterdir())) > 6:
+            break
+        time.sleep(0.05)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.join(30)
+    assert _check_entries(tmp_path) == 40
+
+
+def test_text_key_depends_on_the_text_only():
+    assert text_key("Très bien.") == text_key("Très bien.")
+    assert text_key("Très bien.") != text_key("Très bien !")
