@@ -13,6 +13,7 @@ compare the two):
 
 from __future__ import annotations
 
+import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +47,42 @@ if TYPE_CHECKING:
 
 CHUNK = 256
 MEMO_TOKENS = 100_000  # tokens of annotated Docs kept in memory for texts seen again
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What builds an Analyzer, in a form that travels to worker processes and cluster nodes.
+
+    ``cache`` is a folder, True for the user's cache folder *where the Analyzer is built* (a
+    cluster node has its own), or False for no cache.
+    """
+
+    themes: tuple[LoadedTheme, ...]
+    detectors: tuple[Detector, ...] | None = None
+    cache: str | bool = False
+    fast: bool = True
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)  # names the run on workers
+
+    def build(self) -> Analyzer:
+        """Load the model and compile the lexicon here (once per process)."""
+        from cultureclient.cachedir import cache_dir
+
+        folder = cache_dir() if self.cache is True else self.cache or None
+        detectors = None if self.detectors is None else list(self.detectors)
+        return Analyzer.build(self.themes, detectors, fast=self.fast, cache=folder)
+
+    def outline(self) -> CompiledLexicon:
+        """Return the themes as a lexicon with no entries: enough to list and label them.
+
+        The process that only reads and writes (the workers score) needs no model.
+        """
+        themes = {lt.theme.id: lt.theme for lt in sorted(self.themes, key=lambda lt: lt.theme.id)}
+        return CompiledLexicon(themes, [])
+
+    def rules(self, kind: Kind) -> list[str]:
+        """Return the detector rules that apply to ``kind``."""
+        detectors = default_detectors() if self.detectors is None else self.detectors
+        return [d.rule for d in detectors if kind in d.kinds]
 
 
 @dataclass
@@ -86,6 +123,19 @@ class Analyzer:
             fast=fast,
             cache=None if cache is None else AnnotationCache(cache, pipeline_id(nlp)),
         )
+
+    def with_cache(self, folder: str | Path) -> Analyzer:
+        """Return an Analyzer sharing this one's model and lexicon, with an annotation cache."""
+        twin = Analyzer(
+            self.nlp,
+            self.lexicon,
+            self.detectors,
+            self.report_cues,
+            self.fast,
+            AnnotationCache(folder, pipeline_id(self.nlp)),
+        )
+        twin._prefilter = self._prefilter
+        return twin
 
     @property
     def prefilter(self) -> Prefilter:
