@@ -274,3 +274,67 @@ def test_a_killed_writer_leaves_no_corrupt_entry(tmp_path):
 def test_text_key_depends_on_the_text_only():
     assert text_key("Très bien.") == text_key("Très bien.")
     assert text_key("Très bien.") != text_key("Très bien !")
+
+
+@pytest.fixture(scope="module")
+def lexicons(tmp_path_factory) -> Path:
+    """A copy of the shipped lexicons: runs compared with each other read the same files."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("lexicons")
+    for path in (ROOT / "lexicons").glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _score_records(capsys, *args) -> list[dict]:
+    import json
+
+    from cultureclient.cli import main
+
+    code = main(["score", str(EXAMPLES / "verbatims.csv"), "--format", "jsonl", "-q", *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_two_workers_give_the_output_of_one(capsys, lexicons):
+    same = ("--lexicon", str(lexicons), "--only-lexicons")
+    one = _score_records(capsys, "--jobs", "1", "--no-cache", *same)
+    two = _score_records(capsys, "--jobs", "2", *same)  # two chunks: two worker processes
+    assert len(one) == 368
+    assert two == one
+
+
+def test_dask_local_cluster_gives_the_results_of_the_local_engine(lexicons):
+    pytest.importorskip("distributed")
+    from cultureclient import api
+
+    path, same = str(EXAMPLES / "verbatims.csv"), {"lexicons": [lexicons], "shipped": False}
+    local = [r.to_dict() for r in api.score(path, **same).results]
+    dask = [r.to_dict() for r in api.score(path, **same, engine="dask", jobs=2).results]
+    assert dask == local
+
+
+def test_results_stream_with_a_bounded_number_of_chunks_in_flight():
+    from concurrent.futures import Future
+
+    from cultureclient.parallel import chunks, in_order
+
+    pulled = 0
+
+    def documents():
+        nonlocal pulled
+        for n in range(10_000):
+            pulled += 1
+            yield Document(n, "ok")
+
+    def submit(part):
+        future: Future = Future()
+        future.set_result([analyzer_module.DocumentResult(d.id, "ok", "verbatim") for d in part])
+        return future
+
+    stream = in_order(chunks(documents(), 100), submit, window=4)
+    assert next(stream).id == 0
+    assert pulled <= 4 * 100
+    assert sum(1 for _ in stream) == 9_999

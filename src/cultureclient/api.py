@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cultureclient.aggregate import Aggregator
-from cultureclient.analyzer import Analyzer
-from cultureclient.errors import ColumnError
+from cultureclient.analyzer import Analyzer, Recipe
+from cultureclient.errors import ColumnError, ConfigError
 from cultureclient.io.readers import ReadOptions, open_table
 from cultureclient.lexicon.loader import LoadedTheme, load
 from cultureclient.types import Document, DocumentResult, Kind
@@ -33,8 +33,13 @@ def load_themes(
 
 
 @lru_cache(maxsize=4)
+def _themes(lexicons: tuple[str, ...], shipped: bool) -> dict[str, LoadedTheme]:
+    return load_themes(lexicons, shipped)
+
+
+@lru_cache(maxsize=4)
 def _analyzer(lexicons: tuple[str, ...], shipped: bool) -> Analyzer:
-    return Analyzer.build(load_themes(lexicons, shipped).values())
+    return Analyzer.build(_themes(lexicons, shipped).values())
 
 
 def analyzer(lexicons: Iterable[str | Path] = (), shipped: bool = True) -> Analyzer:
@@ -67,33 +72,75 @@ class ScoreRun:
             yield result
 
 
+ENGINES = ("local", "dask")
+
+
 def score(
     path: str,
     options: ReadOptions | None = None,
     lexicons: Iterable[str | Path] = (),
     group_by: str | None = None,
     shipped: bool = True,
+    *,
+    jobs: int = 1,
+    cache: str | Path | bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> ScoreRun:
-    """Open an export and return the run that scores it, lazily and in input order."""
+    """Open an export and return the run that scores it, lazily and in input order.
+
+    The results are the same whatever the way they are computed: ``jobs`` worker processes
+    score chunks side by side (1: this process); ``cache`` keeps annotations on disk (a folder,
+    or True for the user's cache folder) so that scoring the same texts again skips the model;
+    ``engine="dask"`` scores partitions on the Dask cluster at ``scheduler``, or on a local
+    cluster of ``jobs`` workers.
+    """
     options = options or ReadOptions()
-    engine = analyzer(lexicons, shipped)
+    lexicons = tuple(str(p) for p in lexicons)
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise ConfigError("a scheduler address needs the dask engine", hint="add --engine dask")
+    themes = _themes(lexicons, shipped)
+    folder = str(cache) if isinstance(cache, Path) else cache
+    recipe = Recipe(tuple(themes.values()), cache=folder)
+    outline = recipe.outline()
     table = open_table(path, options)
     if group_by is not None and group_by not in table.columns:
         raise ColumnError(
             f"{path}: no column {group_by!r} for --group-by; columns are: {', '.join(table.columns)}"
         )
-    themes = engine.lexicon.applicable_themes(options.kind)
-    rules = [d.rule for d in engine.detectors if options.kind in d.kinds]
+    kinds = outline.applicable_themes(options.kind)
+    if engine == "dask":
+        from cultureclient import cluster
+
+        results = cluster.analyze(recipe, table.rows, scheduler, jobs)
+    else:
+        from cultureclient import parallel
+
+        results = parallel.analyze(
+            recipe, table.rows, jobs, lambda: _local(lexicons, shipped, cache)
+        )
     return ScoreRun(
         source=path,
         columns=table.columns,
         text_column=table.text_column,
-        themes=themes,
-        labels={t: engine.lexicon.themes[t].label for t in themes},
-        rules=rules,
-        aggregator=Aggregator(themes, group_by),
-        _results=engine.analyze(table.rows),
+        themes=kinds,
+        labels={t: outline.themes[t].label for t in kinds},
+        rules=recipe.rules(options.kind),
+        aggregator=Aggregator(kinds, group_by),
+        _results=results,
     )
+
+
+def _local(lexicons: Iterable[str | Path], shipped: bool, cache: str | Path | bool) -> Analyzer:
+    """Return this process's Analyzer for these lexicons, with the annotation cache asked for."""
+    engine = analyzer(lexicons, shipped)
+    if cache is False:
+        return engine
+    from cultureclient.cachedir import cache_dir
+
+    return engine.with_cache(cache_dir() if cache is True else Path(cache))
 
 
 def analyze(

@@ -16,6 +16,15 @@ from cultureclient.cli.options import (
     check_kind,
     report_row_errors,
 )
+from cultureclient.cli.performance import (
+    Cache,
+    Engine,
+    Jobs,
+    NoCache,
+    Scheduler,
+    cache_choice,
+    cores,
+)
 from cultureclient.cli.progress import tracked
 
 
@@ -83,6 +92,11 @@ def score(
         ),
     ] = None,
     quiet: Quiet = False,
+    jobs: Jobs = None,
+    cache: Cache = None,
+    no_cache: NoCache = False,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
 ) -> None:
     """Score every row of an export against the theme lexicons.
 
@@ -100,6 +114,8 @@ def score(
 
         cat avis.csv | cultureclient score - --format jsonl | jq .scores
 
+        cultureclient score export.csv -o scores.jsonl --engine dask --scheduler tcp://host:8786
+
     """
     from cultureclient import api
     from cultureclient.io.readers import ReadOptions
@@ -116,7 +132,17 @@ def score(
         sheet=sheet,
         input_format=input_format,
     )
-    run = api.score(path, options, lexicon or (), group_by, shipped=not only_lexicons)
+    run = api.score(
+        path,
+        options,
+        lexicon or (),
+        group_by,
+        shipped=not only_lexicons,
+        jobs=jobs or cores(),
+        cache=cache_choice(cache, no_cache),
+        engine=engine,
+        scheduler=scheduler,
+    )
     run.wrap(lambda results: tracked(results, f"scoring {path}", quiet))
     writer = {"table": table, "csv": csv, "jsonl": jsonl, "json": json, "xlsx": xlsx}[fmt].write
     with atomic_output(output, binary=fmt == "xlsx") as out:
