@@ -33,6 +33,10 @@ def test_unaccented_and_misspelled_forms_match(demo_engine, text, expected):
     assert hits(demo_engine, text) == expected
 
 
+def test_gap_does_not_cross_punctuation(demo_engine):
+    assert hits(demo_engine, "Il a pris (le temps venu) une décision.") == []
+
+
 def test_gap_in_phrase(demo_engine):
     assert hits(demo_engine, "Elle prend tout son temps avec nous.") == [
         ("prendre_temps", "+", "prend tout son temps", False, True)
@@ -77,6 +81,18 @@ def test_gap_in_phrase(demo_engine):
         ("Ils n'hésitent jamais à me relancer.", [("relancer", "-", "relancer", False, True)]),
         # a negation after "sans" belongs to the next verb
         ("Ils me harcèlent sans jamais écouter.", [("harceler", "-", "harcèlent", False, True)]),
+        # a person is not "personne"; "je ne pensais pas" is a surprise, not a denial
+        ("La personne était à l'écoute.", [("a_l_ecoute", "+", "à l'écoute", False, True)]),
+        (
+            "Personne nous a écoutés, personne est à l'écoute.",
+            [("a_l_ecoute", "-", "à l'écoute", True, True)],
+        ),
+        (
+            "Je ne pensais pas trouver une conseillère à l'écoute.",
+            [("a_l_ecoute", "+", "à l'écoute", False, True)],
+        ),
+        # "et" ends a clause
+        ("Ils ne rappellent pas et me harcèlent.", [("harceler", "-", "harcèlent", False, True)]),
         # informal negation without "ne"
         ("personne est à l'écoute ici", [("a_l_ecoute", "-", "à l'écoute", True, True)]),
         # a negation in another clause does not reach the hit

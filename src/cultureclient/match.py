@@ -31,16 +31,22 @@ NE = frozenset({"ne", "n'", "n"})
 LACK = frozenset({"faute", "manque"})
 # Verbs that a negation turns into their opposite: "ne pas arrêter de" is to keep doing.
 INVERTING = frozenset(
-    "arreter cesser hesiter manquer oublier difficulte probleme souci empecher".split()
+    "arreter cesser hesiter manquer oublier difficulte probleme souci empecher "
+    "penser croire imaginer esperer".split()
 )
+DETERMINERS = frozenset(
+    "la une chaque cette toute quelque aucune la seule une seule autre meme".split()
+)
+CLITICS = frozenset("me m' te t' nous vous lui leur le la l' les y en se s'".split())
 STRONG_NEGATORS = frozenset("pas jamais rien personne aucun aucune guere nullement ni".split())
 SANS_IDIOMS = frozenset({"arret", "cesse", "relache", "interruption", "fin", "doute"})
 # "plus" and "personne" negate only with "ne" ("il ne rappelle plus"; "plus rapide" is not).
 NE_ONLY = frozenset({"plus", "personne"})
 CLAUSE_BREAKS = frozenset(
     ', ; : . ! ? ( ) [ ] " mais car donc puis sinon cependant pourtant tandis or alors '
-    "qui ou dont quand lorsque".split()
+    "qui ou dont quand lorsque et".split()
 )
+GAP_STOPS = frozenset({":", ";", "(", ")"})
 WINDOW_BEFORE = 5
 WINDOW_AFTER = 2
 FIRST_PERSON = frozenset({"je", "j'", "j", "moi", "nous", "jsuis", "chui", "jai"})
@@ -67,6 +73,8 @@ def _sequence_end(
     head, rest = seq[0], seq[1:]
     if head.mode == "gap":
         for skip in range(MAX_GAP + 1):
+            if skip and (i + skip - 1 >= limit or keys[i + skip - 1][0] & GAP_STOPS):
+                break  # a gap does not cross a colon or a bracket: "le personnel : formés"
             end = _sequence_end(keys, rest, i + skip, limit)
             if end is not None:
                 return end
@@ -164,7 +172,7 @@ def _clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while left > 0 and not _breaks_clause(doc[left - 1]):
         left -= 1
     right = end
-    while right < len(doc) and not _breaks_clause(doc[right]):
+    while right < len(doc) and not _breaks_clause(doc[right]) and not _breaks_clause(doc[end - 1]):
         right += 1
     return left, right
 
@@ -205,8 +213,8 @@ def is_negated(doc: Doc, start: int, end: int, own_words: frozenset[str] = froze
         if word in NE_ONLY:
             if ne_before and not restricted:
                 return True
-            # informal "personne connaît mon dossier": no "ne", but a verb right after
-            if word == "personne" and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"):
+            # informal "personne connaît mon dossier", "personne nous a remerciés": no "ne"
+            if word == "personne" and _verb_follows(doc, i):
                 return True
         elif word == "non":
             if words.get(i + 1) != "seulement":
@@ -240,9 +248,19 @@ def _bears_elsewhere(words: dict[int, str], i: int, end: int) -> bool:
     return i >= end and any(words.get(j) == "sans" for j in range(end, i))
 
 
+def _verb_follows(doc: Doc, i: int) -> bool:
+    """Tell whether a verb follows word ``i``, past object pronouns ("personne nous a aidés")."""
+    j = i + 1
+    while j < len(doc) and fold(doc[j].text) in CLITICS:
+        j += 1
+    return j < len(doc) and doc[j].pos_ in ("VERB", "AUX")
+
+
 def _not_a_negation(words: dict[int, str], i: int) -> bool:
     """Tell the idioms where a negation word negates nothing: "plus que jamais", "sans cesse"."""
     previous = words.get(i - 1)
+    if words[i] == "personne" and previous in DETERMINERS:
+        return True  # "la personne a trouvé", "chaque personne concernée": a person
     if words[i] == "jamais" and previous in ("que", "qu'", "qu"):
         return True
     if words[i] == "sans" and words.get(i + 1) in SANS_IDIOMS:

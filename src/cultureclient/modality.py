@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # Expectation and fear: what follows did not (necessarily) happen.
 HEDGE_LEMMAS = frozenset({"craindre", "redouter", "contrairement", "imaginer"})
 REFLEXIVE = frozenset({"m'", "me", "s'", "se", "t'", "te"})
+FIRST_PERSON = frozenset({"je", "j'", "j", "nous", "on", "m'", "me", "moi"})
 FEAR = frozenset({"peur"})
 HEDGE_WINDOW = 10
 
@@ -74,6 +75,13 @@ def modality(doc: Doc, start: int, end: int, pole: str) -> str | None:
     return None
 
 
+def _writer_near(doc: Doc, i: int, left: int) -> bool:
+    """Tell whether the writer speaks near word ``i``: a hedge is the writer's own."""
+    if fold(doc[i].text) == "contrairement":
+        return True
+    return any(fold(t.text) in FIRST_PERSON for t in doc[max(left, i - 3) : i])
+
+
 def _reflexive_before(doc: Doc, i: int) -> bool:
     """Tell "je m'attendais" (an expectation) from "nous attendons de vous" (a requirement)."""
     previous = fold(doc[i - 1].text) if i > 0 else ""
@@ -86,6 +94,8 @@ def is_hedged(doc: Doc, start: int) -> bool:
     """Tell whether an expectation or a fear governs the hit ("je m'attendais à être baladé")."""
     left, _ = _sentence_bounds(doc, start, start + 1)
     for i in range(max(left, start - HEDGE_WINDOW), start):
+        if not _writer_near(doc, i, left):
+            continue  # "les employés ont peur de décider" is the problem, not a hedge
         word, lemma = fold(doc[i].text), fold(doc[i].lemma_)
         if lemma in HEDGE_LEMMAS or word in HEDGE_LEMMAS:
             return True
