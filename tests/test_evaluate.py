@@ -63,7 +63,9 @@ def test_bad_gold_value_names_the_row(tmp_path, capsys):
     )
 
 
-@pytest.mark.parametrize("name", ["verbatims.csv", "internal.csv"])
+@pytest.mark.parametrize(
+    "name", ["verbatims.csv", "internal.csv", "fresh_verbatims.csv", "fresh_internal.csv"]
+)
 def test_development_sets_stay_at_or_above_their_floors(shipped_engine, name):
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))[name]
     report = evaluate(EXAMPLES / name, shipped_engine)

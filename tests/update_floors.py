@@ -17,12 +17,13 @@ from cultureclient.evaluate import evaluate
 ROOT = Path(__file__).parent.parent
 GOLD = ROOT / "examples" / "gold"
 FLOORS = Path(__file__).parent / "data" / "evaluation_floors.json"
+GOLD_SETS = ("verbatims.csv", "internal.csv", "fresh_verbatims.csv", "fresh_internal.csv")
 
 
 def main() -> None:
     engine = api.analyzer()
     floors = {}
-    for name in ("verbatims.csv", "internal.csv"):
+    for name in GOLD_SETS:
         report = evaluate(GOLD / name, engine)
         floors[name] = {s.label: math.floor(s.f1 * 100) / 100 for s in report.scores if s.support}
         print(f"{name}: macro F1 {report.macro_f1:.3f}")
