@@ -111,6 +111,25 @@ def test_lemmas_are_those_of_the_stock_lemmatizer(shipped_engine, corpus):
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
 
 
+def test_possible_lemmas_contain_the_lemma_under_every_part_of_speech(shipped_engine, corpus):
+    from spacy.parts_of_speech import IDS
+    from spacy.tokens import Doc
+
+    from cultureclient.nlp.lemmas import lemma_candidates
+
+    nlp = shipped_engine.nlp
+    possible = lemma_candidates(nlp)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    words = {t.text for d in corpus[::2] for t in nlp.make_doc(normalize(d.text))}
+    words |= {"pris", "été", "yeux", "fûmes", "rappelé", "Rappelé", "RAPPELÉ", "injoingnable"}
+    for word in sorted(words):
+        token = Doc(nlp.vocab, words=[word])[0]
+        lemmas = possible(word)
+        for pos in IDS:
+            token.pos_ = pos
+            assert lemmatizer.lemmatize(token)[0] in lemmas, (word, pos)
+
+
 def test_prefilter_lets_through_every_text_that_matches(shipped_engine, corpus):
     engine = fresh(shipped_engine)
     texts = sorted({(normalize(d.text), d.kind) for d in corpus if d.text.strip()})

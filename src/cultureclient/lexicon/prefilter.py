@@ -2,10 +2,9 @@
 
 A phrase word matches a text word by the word's folded form, its lemma or their stems; a
 pattern token is tested on NORM, LOWER, ORTH or LEMMA among others. Forms and stems are known
-from the tokenizer, lemmas only once the tagger has run. spaCy's French lemmatizer, though,
-chooses a lemma from the word and its part of speech alone: the lemmas a word can ever get are
-the ones it gets under each part of speech, which its own tables give (once per distinct word).
-With them, every key a word could show the matcher is known before tagging.
+from the tokenizer, lemmas only once the tagger has run; but the lemmas a word *can* get are
+known from the lemmatizer's tables (``nlp.lemmas``: "pris" can become "prendre"). With them,
+every key a word could show the matcher is known before tagging, once per distinct word.
 
 A text passes for a kind when, for some phrase or pattern of an entry of that kind, each word
 the phrase or pattern requires is among the text's keys. A text that does not pass cannot hit
@@ -17,8 +16,7 @@ sentence depend on its neighbours, and a result must not depend on what was skip
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -28,6 +26,7 @@ from cultureclient.lexicon.compile import (
     _fold_pattern,
     token_keys,
 )
+from cultureclient.nlp.lemmas import lemma_candidates
 from cultureclient.text.normalize import fold
 from cultureclient.types import KINDS, Kind
 
@@ -43,6 +42,7 @@ Slot = tuple[int, int]  # (entry position, sequence number), as in CompiledLexic
 LITERAL_ATTRS = {"NORM": "NORM", "LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA"}
 REQUIRED_OPS = (None, "1", "+")
 MEMO_SIZE = 300_000  # distinct words remembered; cleared beyond, never grows with the input
+LEARNING_TEXTS = 300  # texts counted to learn which keys are common, for the order of checks
 MATCHERS_KEPT = 256  # matchers for the sets of patterns that texts made candidates
 # Pattern attributes that only the parser (or the unused ner) sets.
 PARSE_ATTRS = frozenset(
@@ -57,10 +57,6 @@ PARSE_ATTRS = frozenset(
         "ENT_KB_ID",
         "_",
     }
-)
-# Components known not to set lemmas (the attribute ruler is checked pattern by pattern).
-NEUTRAL_FACTORIES = frozenset(
-    {"tok2vec", "morphologizer", "tagger", "parser", "ner", "senter", "sentencizer"}
 )
 
 
@@ -93,14 +89,15 @@ class Prefilter:
     def __init__(self, lexicon: CompiledLexicon, nlp: Language) -> None:
         self.lexicon = lexicon
         self.everything = Candidates(lexicon.index, lexicon.matcher)
-        self._lemmatizer = _lemma_source(nlp)
+        self._lemmas = lemma_candidates(nlp)
         self._vocab = nlp.vocab
         self._memo: dict[int, frozenset[Tag]] = {}  # by word (its ORTH id)
         self._matchers: dict[frozenset[int], Matcher] = {}
-        self._first: dict[Kind, dict[Tag, list[_Requirement]]] = {
-            k: defaultdict(list) for k in KINDS
-        }
-        self._open: set[Kind] = set(KINDS) if self._lemmatizer is None else set()
+        self._first: dict[Kind, dict[Tag, list[_Requirement]]] = {}
+        self._requirements: list[tuple[_Requirement, frozenset[Kind]]] = []
+        self._seen: Counter[Tag] = Counter()  # in how many texts each key was found
+        self._texts = 0
+        self._open: set[Kind] = set(KINDS) if self._lemmas is None else set()
         self._universe: set[Tag] = set()
         self._slots: dict[Slot, list[Tag]] = {}
         self.reads_parse = False  # some pattern tests what only the parser sets
@@ -121,12 +118,37 @@ class Prefilter:
                     self._open |= ce.kinds
                 else:
                     self._add(_Requirement(None, _rarest_first(words), position), ce.kinds)
+        self._index()
 
-    def _add(self, requirement: _Requirement, kinds: Iterable[Kind]) -> None:
+    def _add(self, requirement: _Requirement, kinds: frozenset[Kind]) -> None:
         self._universe.update(*requirement.words)
-        for kind in kinds:
-            for tag in requirement.words[0]:
-                self._first[kind][tag].append(requirement)
+        self._requirements.append((requirement, kinds))
+
+    def _index(self) -> None:
+        """Index each requirement under its rarest word, the word its check starts with.
+
+        Rarity is guessed from the words themselves at first (function words are common),
+        then counted on the first texts: a check that starts with a word the text lacks stops
+        at once, and the common words of the lexicon would make every text check hundreds.
+        """
+        first: dict[Kind, dict[Tag, list[_Requirement]]] = {k: defaultdict(list) for k in KINDS}
+        requirements = []
+        counts: dict[frozenset[Tag], int] = {}
+
+        def count(word: frozenset[Tag]) -> int:
+            if word not in counts:
+                counts[word] = sum(self._seen[t] for t in word)
+            return counts[word]
+
+        for requirement, kinds in self._requirements:
+            if self._texts:
+                words = sorted(requirement.words, key=count)
+                requirement = _Requirement(requirement.slot, tuple(words), requirement.position)
+            requirements.append((requirement, kinds))
+            for kind in kinds:
+                for tag in requirement.words[0]:
+                    first[kind][tag].append(requirement)
+        self._requirements, self._first = requirements, first
 
     def candidates(self, doc: Doc, kind: Kind) -> Candidates | None:
         """Return what can hit in a tokenized text, or None when nothing can."""
@@ -143,6 +165,11 @@ class Prefilter:
             present.update(tags)
         if not present:
             return None
+        if self._texts < LEARNING_TEXTS:
+            self._seen.update(present)
+            self._texts += 1
+            if self._texts == LEARNING_TEXTS:
+                self._index()
         first = self._first[kind]
         index: dict[Tag, list[Slot]] = defaultdict(list)
         patterns: set[int] = set()
@@ -194,7 +221,7 @@ class Prefilter:
             ("LOWER", text.lower()),
             ("ORTH", text),
         }
-        for lemma in self._lemmas(text):
+        for lemma in self._lemmas(text):  # type: ignore[misc]
             exact, stems = token_keys(_Word(text, lemma))  # type: ignore[arg-type]
             tags.update(("exact", k) for k in exact)
             tags.update(("stem", k) for k in stems)
@@ -204,18 +231,6 @@ class Prefilter:
             self._memo.clear()
         self._memo[orth] = found
         return found
-
-    def _lemmas(self, text: str) -> set[str]:
-        """Return the lemmas the pipeline's lemmatizer can give ``text``, one per part of speech."""
-        from spacy.parts_of_speech import IDS
-        from spacy.tokens import Doc
-
-        token = Doc(self._vocab, words=[text])[0]
-        lemmas = set()
-        for pos in IDS:
-            token.pos_ = pos
-            lemmas.add(self._lemmatizer.lemmatize(token)[0])  # type: ignore[union-attr]
-        return lemmas
 
 
 def _rarest_first(words: tuple[frozenset[Tag], ...]) -> tuple[frozenset[Tag], ...]:
@@ -252,30 +267,3 @@ def _pattern_words(pattern: list[dict]) -> tuple[frozenset[Tag], ...]:
                 words.append(frozenset((name, v) for v in values))
                 break
     return tuple(words)
-
-
-def _lemma_source(nlp: Language) -> object | None:
-    """Return the lemmatizer when lemmas depend on the word and its part of speech only.
-
-    That holds for spaCy's lookup and rule lemmatizers (French included) when nothing else in
-    the pipeline sets lemmas. Any other pipeline gets no prefilter: every text is a candidate.
-    """
-    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
-    from spacy.pipeline import AttributeRuler, Lemmatizer
-
-    from cultureclient.nlp.pipeline import FOLD_COMPONENT
-
-    found = None
-    for name, component in nlp.pipeline:
-        factory = nlp.get_pipe_meta(name).factory
-        if isinstance(component, Lemmatizer):
-            simple = type(component) in (Lemmatizer, FrenchLemmatizer)
-            if found is not None or not simple or component.mode not in ("rule", "lookup"):
-                return None
-            found = component
-        elif isinstance(component, AttributeRuler):
-            if any("LEMMA" in {str(a).upper() for a in p["attrs"]} for p in component.patterns):
-                return None
-        elif factory not in NEUTRAL_FACTORIES and name != FOLD_COMPONENT:
-            return None
-    return found
