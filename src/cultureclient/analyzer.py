@@ -287,26 +287,42 @@ class Analyzer:
         return all(getattr(d, "needs_hits", False) for d in self.detectors if kind in d.kinds)
 
     def _recall(self, texts: list[str]) -> dict[str, tuple[int, Doc]]:
-        """Return the annotations already made: in memory first, then in the cache."""
-        known = {t: self._memo[t] for t in texts if t in self._memo}
+        """Return the annotations already made: in memory first, then in the cache.
+
+        Those read from the cache are kept in memory too: a text repeated later in the input
+        is then not read from its pack again.
+        """
+        known = {}
+        for text in texts:
+            if text in self._memo:
+                self._memo.move_to_end(text)
+                known[text] = self._memo[text]
         missing = [t for t in texts if t not in known]
         if self.cache is not None and missing:
             keys = {text_key(t): t for t in missing}
             stored = self.cache.get(keys, self.nlp.vocab)
             derived = stages(self.nlp).derived
             docs = run(self.nlp, [doc for _, doc in stored.values()], derived)
-            for (key, (level, _)), doc in zip(stored.items(), docs, strict=True):
-                known[keys[key]] = (level, doc)
+            found = [
+                (keys[key], (level, doc))
+                for (key, (level, _)), doc in zip(stored.items(), docs, strict=True)
+            ]
+            known.update(found)
+            self._keep(found)
         return known
 
     def _remember(self, items: list[tuple[str, tuple[int, Doc]]]) -> None:
-        """Keep new annotations in the cache and in memory (a bounded number of tokens).
+        """Keep new annotations in the cache and in memory."""
+        if self.cache is not None and items:
+            self.cache.put([(text_key(t), level, doc) for t, (level, doc) in items])
+        self._keep(items)
+
+    def _keep(self, items: list[tuple[str, tuple[int, Doc]]]) -> None:
+        """Keep annotations in memory, the most recently used ones up to a number of tokens.
 
         The tagger's hidden state (``doc.tensor``) is dropped: nothing reads it once parsed,
         and it would weigh more than the rest of the Doc.
         """
-        if self.cache is not None and items:
-            self.cache.put([(text_key(t), level, doc) for t, (level, doc) in items])
         import numpy
 
         for text, annotation in items:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 ATTRS = ("ORTH", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START")
 TAG_ATTRS = ("ORTH", "TAG", "POS", "MORPH", "LEMMA")
 FORMAT = "v1"
-PACKS_KEPT = 4  # decoded packs kept in memory: re-scoring reads them in order
+PACKS_KEPT = 8  # decoded packs kept in memory: re-scoring reads them in order
 STALE_SECONDS = 24 * 3600  # temporary files older than this were left by a dead run
 QUERY_SIZE = 500  # keys per SQL query, under SQLite's variable limit
 RETRIES = 100  # attempts when SQLite reports a lock it does not wait for (about a minute)

@@ -116,8 +116,9 @@ class Stages:
     """The pipeline cut where results allow it, so each text gets only the work it needs.
 
     ``tag`` is every component but the parser, in pipeline order; ``parse`` is the parser and
-    the components after it, run again because some read the parse (the attribute ruler gives
-    whitespace a dependency label). The parser reads nothing but the shared ``tok2vec`` output
+    the components after it that may read the parse, run again (the attribute ruler gives
+    whitespace a dependency label); lemmatizers, which read the tags only and do not overwrite,
+    and this package's fold are not. The parser reads nothing but the shared ``tok2vec`` output
     kept in ``doc.tensor``, so running it later gives the same parse as running it in place;
     the test suite checks that annotations are identical. ``derived`` are this package's own
     components: cheap, and computed again rather than cached, so a cache never outlives them.
@@ -134,8 +135,16 @@ def stages(nlp: Language) -> Stages:
     derived = tuple(n for n in names if n == FOLD_COMPONENT)
     if PARSER not in names:
         return Stages(names, (), derived)
+    from spacy.pipeline import Lemmatizer
+
     cut = names.index(PARSER)
-    return Stages(names[:cut] + names[cut + 1 :], names[cut:], derived)
+    after = [
+        n
+        for n in names[cut + 1 :]
+        if n not in derived
+        and not (isinstance(nlp.get_pipe(n), Lemmatizer) and not nlp.get_pipe(n).overwrite)
+    ]
+    return Stages(names[:cut] + names[cut + 1 :], (PARSER, *after), derived)
 
 
 def run(
