@@ -125,7 +125,7 @@ def _word_keys(doc: Doc) -> tuple[list[tuple[frozenset[str], frozenset[str]]], l
     ):
         found = _KEYS_BY_ID.get((orth, lemma))
         if found is None:
-            if len(_KEYS_BY_ID) >= 500_000:
+            if len(_KEYS_BY_ID) >= 200_000:
                 _KEYS_BY_ID.clear()
             found = _KEYS_BY_ID[(orth, lemma)] = word_keys(strings[orth], strings[lemma])
         keys.append(found)

@@ -1,7 +1,7 @@
 """Scoring on several cores: chunks of documents go to worker processes, results come back in order.
 
 Each worker builds its Analyzer once (the model is loaded once per worker) from a ``Recipe``
-and scores whole chunks; the parent only reads the input and hands results on, in input
+and scores whole chunks (workers are replaced by fresh ones after many chunks); the parent only reads the input and hands results on, in input
 order, as soon as the chunk they belong to is done. Only a few chunks are in flight at once,
 so memory does not grow with the input, and the first results come out before it ends.
 
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: enough to keep it busy, no more
+# Workers are replaced by fresh ones after this many chunks each (about 100,000 rows): the
+# vocabulary and the caches of words grow with every new word, and fresh workers keep memory
+# flat whatever the input size, for a pause of a few seconds per generation.
+CHUNKS_PER_WORKER = 400
 
 _engine: Analyzer | None = None  # the worker's own Analyzer
 
@@ -69,18 +73,23 @@ def analyze(
         for part in _chain(head, parts):
             yield from engine.analyze_chunk(part)
         return
-    with _pool(recipe, jobs) as pool:
-        try:
-            yield from in_order(
-                _chain(head, parts),
-                lambda part: pool.submit(_score, part),
-                jobs * IN_FLIGHT_PER_WORKER,
-            )
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    rest = _chain(head, parts)
+    while (first := next(rest, None)) is not None:
+        generation = _chain([first], islice(rest, jobs * CHUNKS_PER_WORKER - 1))
+        with _pool(recipe, jobs) as pool:
+            try:
+                yield from in_order(
+                    generation,
+                    lambda part: pool.submit(_score, part),
+                    jobs * IN_FLIGHT_PER_WORKER,
+                )
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _chain(head: list[list[Document]], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
+def _chain(
+    head: Iterable[list[Document]], rest: Iterator[list[Document]]
+) -> Iterator[list[Document]]:
     yield from head
     yield from rest
 

