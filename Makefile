@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint lexicon-test floors clean
+.PHONY: demo test lint lexicon-test floors bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ lint: $(STAMP)
 
 lexicon-test: $(STAMP)
 	$(BIN)/cultureclient lexicon test
+
+# Throughput, memory and re-scoring against two baselines (long: about half an hour on 2 cores;
+# the 1M-row corpus: .venv/bin/python benchmarks/bench.py --large). See benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
