@@ -25,7 +25,7 @@ from cultureclient.detectors import Detector, default_detectors
 from cultureclient.lexicon.compile import CompiledLexicon, compile_lexicon
 from cultureclient.lexicon.loader import LoadedTheme
 from cultureclient.lexicon.prefilter import Candidates, Prefilter
-from cultureclient.match import find_hits, raw_matches
+from cultureclient.match import RawMatch, find_hits, raw_matches
 from cultureclient.nlp.cache import AnnotationCache, text_key
 from cultureclient.nlp.pipeline import (
     PARSED,
@@ -145,13 +145,18 @@ class Analyzer:
         return self._prefilter
 
     def result_for(
-        self, document: Document, doc: Doc, only: Candidates | None = None
+        self,
+        document: Document,
+        doc: Doc,
+        only: Candidates | None = None,
+        raw: list[RawMatch] | None = None,
     ) -> DocumentResult:
         """Score one annotated document: hits, theme scores, findings.
 
-        ``only`` (the prefilter's candidates for the text) makes matching faster, not different.
+        ``only`` (the prefilter's candidates for the text) and ``raw`` (its raw matches, when
+        already found) make matching faster, not different.
         """
-        all_hits = find_hits(doc, document.text, self.lexicon, document.kind, only)
+        all_hits = find_hits(doc, document.text, self.lexicon, document.kind, only, raw)
         findings = [
             finding
             for detector in self.detectors
@@ -235,25 +240,31 @@ class Analyzer:
         for (text, kind), found in candidates.items():
             if found is not None:
                 wanted.setdefault(text, []).append((kind, found))
-        annotated = self._annotate(wanted, tokens)
+        matched: dict[tuple[str, Kind], list[RawMatch]] = {}
+        annotated = self._annotate(wanted, tokens, matched)
         results = []
         for document, text in zip(documents, texts, strict=True):
             found = candidates[(text, document.kind)]
             level, doc = annotated.get(text, (0, tokens[text]))
             if found is not None and level >= PARSED:
-                results.append(self.result_for(document, doc, found))
+                raw = matched.get((text, document.kind))
+                results.append(self.result_for(document, doc, found, raw))
             else:  # nothing can hit (prefilter), or tagging found no match
                 results.append(self._result(document, word_count(doc), [], []))
         return results
 
     def _annotate(
-        self, wanted: dict[str, list[tuple[Kind, Candidates]]], tokens: dict[str, Doc]
+        self,
+        wanted: dict[str, list[tuple[Kind, Candidates]]],
+        tokens: dict[str, Doc],
+        matched: dict[tuple[str, Kind], list[RawMatch]],
     ) -> dict[str, tuple[int, Doc]]:
         """Annotate the texts that may hit, as far as each needs: tags, then the parse if matched.
 
         Annotations come from memory or the cache when they are there; the ones computed here
         are stored back. A text cached with tags only that now matches (the lexicon changed)
         is annotated again from its tokens, since the parser needs the tagger's hidden state.
+        The raw matches found on the tags go to ``matched``, for matching not to look again.
         """
         steps = stages(self.nlp)
         known = self._recall(list(wanted))
@@ -262,7 +273,9 @@ class Analyzer:
         known.update((t, (TAGGED, doc)) for t, doc in zip(fresh, tagged, strict=True))
         new = set(fresh)
         to_parse = [
-            t for t in wanted if known[t][0] < PARSED and self._needs_parse(known[t][1], wanted[t])
+            t
+            for t in wanted
+            if known[t][0] < PARSED and self._needs_parse(t, known[t][1], wanted[t], matched)
         ]
         again = [t for t in to_parse if t not in new]
         retagged = dict(
@@ -273,14 +286,22 @@ class Analyzer:
         self._remember([(t, known[t]) for t in dict.fromkeys(fresh + to_parse)])
         return known
 
-    def _needs_parse(self, doc: Doc, uses: list[tuple[Kind, Candidates]]) -> bool:
+    def _needs_parse(
+        self,
+        text: str,
+        doc: Doc,
+        uses: list[tuple[Kind, Candidates]],
+        matched: dict[tuple[str, Kind], list[RawMatch]],
+    ) -> bool:
         """Tell whether a tagged text needs the parse: it matches, or a detector reads it."""
-        return any(
-            not self._hit_driven(kind)
-            or self.prefilter.reads_parse
-            or raw_matches(doc, self.lexicon, kind, found)
-            for kind, found in uses
-        )
+        needs = False
+        for kind, found in uses:
+            if not self._hit_driven(kind) or self.prefilter.reads_parse:
+                needs = True
+            else:
+                matched[(text, kind)] = raw_matches(doc, self.lexicon, kind, found)
+                needs = needs or bool(matched[(text, kind)])
+        return needs
 
     def _hit_driven(self, kind: Kind) -> bool:
         """Tell whether every detector of ``kind`` stays silent on a text without hits."""

@@ -96,14 +96,27 @@ def _phrase_limits(doc: Doc) -> list[int]:
     Phrases stop at sentence punctuation and line breaks, not at the parser's sentence
     boundaries, which split short fragments ("double saisie") that are one phrase.
     """
+    from spacy.attrs import IS_SPACE, ORTH
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
     limits = [len(doc)] * len(doc)
     limit = len(doc)
     for i in range(len(doc) - 1, -1, -1):
-        token = doc[i]
-        if token.text in HARD_BREAKS or (token.is_space and "\n" in token.text):
+        orth, space = rows[i]
+        hard = _HARD_BY_ID.get(orth)
+        if hard is None:  # once per distinct word: the arrays spare a Token per word
+            text = strings[orth]
+            hard = _HARD_BY_ID[orth] = text in HARD_BREAKS or bool(space and "\n" in text)
+            if len(_HARD_BY_ID) >= 200_000:
+                _HARD_BY_ID.clear()
+        if hard:
             limit = i
         limits[i] = limit
     return limits
+
+
+_HARD_BY_ID: dict[int, bool] = {}
 
 
 _KEYS_BY_ID: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
@@ -350,17 +363,23 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def find_hits(
-    doc: Doc, text: str, lexicon: CompiledLexicon, kind: Kind, only: Candidates | None = None
+    doc: Doc,
+    text: str,
+    lexicon: CompiledLexicon,
+    kind: Kind,
+    only: Candidates | None = None,
+    raw: list[RawMatch] | None = None,
 ) -> list[Hit]:
     """Return the hits of ``lexicon`` in ``doc`` (annotated from ``text``), in text order.
 
-    ``only`` is passed to ``raw_matches``.
+    ``only`` is passed to ``raw_matches``; ``raw`` are its results when the caller already has
+    them (found on the tagged Doc before the parse: they do not depend on it).
     """
     starts = sentence_starts(doc)
     hits = []
     allowed = [
         m
-        for m in raw_matches(doc, lexicon, kind, only)
+        for m in (raw_matches(doc, lexicon, kind, only) if raw is None else raw)
         if agent_allows(doc, m.start, m.end, lexicon.entries[m.entry].entry.agent)
     ]
     for m in _without_overlaps(allowed, lexicon):
