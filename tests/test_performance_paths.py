@@ -338,7 +338,8 @@ def test_dask_local_cluster_gives_the_results_of_the_local_engine(lexicons):
 def test_results_stream_with_a_bounded_number_of_chunks_in_flight():
     from concurrent.futures import Future
 
-    from cultureclient.parallel import chunks, in_order
+    from cultureclient.analyzer import chunks
+    from cultureclient.parallel import in_order
 
     pulled = 0
 

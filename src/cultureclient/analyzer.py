@@ -17,7 +17,6 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from cultureclient.nlp.pipeline import (
     PARSED,
     TAGGED,
     annotate,
+    batches,
     load,
     pipeline_id,
     run,
@@ -45,8 +45,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CHUNK = 256
+CHUNK = 256  # documents at most in a chunk
+CHUNK_CHARACTERS = 300_000  # and about this much text: long memos come a few at a time
 MEMO_TOKENS = 100_000  # tokens of annotated Docs kept in memory for texts seen again
+
+
+def chunks(
+    documents: Iterable[Document], most: int = CHUNK, characters: int = CHUNK_CHARACTERS
+) -> Iterator[list[Document]]:
+    """Cut the input into chunks, lazily: memory is bounded by a chunk, whatever the input."""
+    return batches(documents, lambda d: len(d.text), most, characters)
 
 
 @dataclass(frozen=True)
@@ -188,8 +196,7 @@ class Analyzer:
 
     def analyze(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Yield one result per document, in input order, whatever its state."""
-        stream = iter(documents)
-        while chunk := list(islice(stream, CHUNK)):
+        for chunk in chunks(documents):
             yield from self.analyze_chunk(chunk)
 
     def analyze_chunk(self, chunk: list[Document]) -> list[DocumentResult]:

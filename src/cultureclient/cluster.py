@@ -14,9 +14,9 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cultureclient.analyzer import Analyzer, Recipe
+from cultureclient.analyzer import Analyzer, Recipe, chunks
 from cultureclient.errors import ConfigError
-from cultureclient.parallel import chunks, in_order
+from cultureclient.parallel import in_order
 from cultureclient.types import Document, DocumentResult
 
 IN_FLIGHT_PER_WORKER = 2

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
-from cultureclient.analyzer import CHUNK, Analyzer, Recipe
+from cultureclient.analyzer import Analyzer, Recipe, chunks
 from cultureclient.types import Document, DocumentResult
 
 if TYPE_CHECKING:
@@ -37,13 +37,6 @@ class Pending(Protocol):
     def result(self) -> list[DocumentResult]:
         """Wait for and return the chunk's results."""
         ...
-
-
-def chunks(documents: Iterable[Document], size: int = CHUNK) -> Iterator[list[Document]]:
-    """Cut the input into lists of ``size`` documents, lazily."""
-    stream = iter(documents)
-    while chunk := list(islice(stream, size)):
-        yield chunk
 
 
 def in_order(

