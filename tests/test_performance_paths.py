@@ -100,15 +100,17 @@ def test_staged_annotation_equals_the_whole_pipeline(shipped_engine, corpus):
         assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all(), a.text
 
 
-def test_lemmas_are_those_of_the_stock_lemmatizer(shipped_engine, corpus):
-    """Word lists turned into sets (for speed) give every lemma the stock model gives."""
+def test_annotations_are_those_of_the_stock_model(shipped_engine, corpus):
+    """Word lists turned into sets and matrix products through numpy's BLAS (both for speed)
+    give every tag, lemma and arc the stock model gives."""
     import spacy
 
     stock = spacy.load(MODEL, exclude=["ner"])
-    texts = [normalize(d.text) for d in corpus[::4] if d.text.strip()]
+    texts = list(dict.fromkeys(normalize(d.text) for d in corpus if d.text.strip()))
     ours = annotate(shipped_engine.nlp, texts)
+    attrs = [a for a in ATTRS if a != "NORM"]  # NORM is this package's fold
     for a, b in zip(stock.pipe(texts), ours, strict=True):
-        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert (a.to_array(attrs) == b.to_array(attrs)).all(), a.text
 
 
 def test_possible_lemmas_contain_the_lemma_under_every_part_of_speech(shipped_engine, corpus):

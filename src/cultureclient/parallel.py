@@ -101,11 +101,19 @@ def _pool(recipe: Recipe, jobs: int) -> Executor:
 
 
 def _start(recipe: Recipe) -> None:
-    """Build the worker's Analyzer; Ctrl-C is for the parent, which stops the workers."""
+    """Build the worker's Analyzer; Ctrl-C is for the parent, which stops the workers.
+
+    Each worker multiplies matrices on one thread: the workers already use every core, and
+    BLAS threads waiting for work on a busy core halve the speed of every worker.
+    """
     import signal
+
+    import numpy  # noqa: F401  (loads the BLAS, for threadpool_limits to find it)
+    from threadpoolctl import threadpool_limits
 
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threadpool_limits(1)
     _engine = recipe.build()
 
 

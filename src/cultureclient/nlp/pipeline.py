@@ -10,6 +10,7 @@ that the analyzer runs the parser only on texts that have a match.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
@@ -68,7 +69,8 @@ def load(model: str = MODEL) -> Language:
     if not Language.has_factory(FOLD_COMPONENT):
         Language.component(FOLD_COMPONENT, func=_fold_norms)
     try:
-        nlp = spacy.load(model, exclude=list(EXCLUDED))
+        with _blas_ops():
+            nlp = spacy.load(model, exclude=list(EXCLUDED))
     except OSError as exc:
         raise ConfigError(
             f"cannot load the spaCy model {model!r}",
@@ -77,6 +79,32 @@ def load(model: str = MODEL) -> Language:
     nlp.add_pipe(FOLD_COMPONENT, last=True)
     _index_as_sets(nlp)
     return nlp
+
+
+@contextmanager
+def _blas_ops() -> Iterator[None]:
+    """Build the model's layers on operations whose matrix products go through numpy's BLAS.
+
+    thinc's CPU operations multiply matrices with their own bundled kernel; numpy's BLAS does
+    the same products about three times faster on this kind of machine, which makes tagging
+    about a third faster. The annotations are the same (the test suite compares them with
+    those of the stock operations). Layers keep the operations they were built with, so the
+    change is scoped to this model.
+    """
+    from thinc.api import NumpyOps, Ops, get_current_ops, set_current_ops
+
+    class BlasOps(NumpyOps):  # type: ignore[misc]
+        name = "numpy"
+
+        def gemm(self, x, y, *, out=None, trans1=False, trans2=False):  # type: ignore[no-untyped-def]
+            return Ops.gemm(self, x, y, out=out, trans1=trans1, trans2=trans2)
+
+    previous = get_current_ops()
+    set_current_ops(BlasOps())
+    try:
+        yield
+    finally:
+        set_current_ops(previous)
 
 
 def _index_as_sets(nlp: Language) -> None:
