@@ -20,6 +20,7 @@ from cultureclient.analyzer import Analyzer, Recipe, chunks
 from cultureclient.types import Document, DocumentResult
 
 if TYPE_CHECKING:
+    import ctypes
     from concurrent.futures import Executor
 
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: enough to keep it busy, no more
@@ -29,6 +30,7 @@ IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: enough to keep it busy, no
 CHUNKS_PER_WORKER = 400
 
 _engine: Analyzer | None = None  # the worker's own Analyzer
+_libc: ctypes.CDLL | bool | None = None  # the C library, for _trim
 
 
 class Pending(Protocol):
@@ -119,4 +121,24 @@ def _start(recipe: Recipe) -> None:
 
 def _score(chunk: list[Document]) -> list[DocumentResult]:
     assert _engine is not None, "worker started without its recipe"
-    return _engine.analyze_chunk(chunk)
+    results = _engine.analyze_chunk(chunk)
+    _trim()
+    return results
+
+
+def _trim() -> None:
+    """Give the memory freed by a chunk back to the system (glibc keeps it otherwise).
+
+    A chunk's Docs and the model's working arrays are freed once it is scored, but the C
+    allocator keeps the pages for later; on long texts that is hundreds of megabytes per
+    worker. Elsewhere than glibc this does nothing.
+    """
+    import ctypes
+    import ctypes.util
+
+    global _libc
+    if _libc is None:
+        name = ctypes.util.find_library("c")
+        _libc = ctypes.CDLL(name) if name else False
+    if _libc and hasattr(_libc, "malloc_trim"):
+        _libc.malloc_trim(0)

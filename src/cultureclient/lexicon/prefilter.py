@@ -27,6 +27,7 @@ from cultureclient.lexicon.compile import (
     token_keys,
 )
 from cultureclient.nlp.lemmas import lemma_candidates
+from cultureclient.nlp.pipeline import reads_parse
 from cultureclient.text.normalize import fold
 from cultureclient.types import KINDS, Kind
 
@@ -43,21 +44,7 @@ LITERAL_ATTRS = {"NORM": "NORM", "LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH
 REQUIRED_OPS = (None, "1", "+")
 MEMO_SIZE = 100_000  # distinct words remembered; cleared beyond, never grows with the input
 LEARNING_TEXTS = 300  # texts counted to learn which keys are common, for the order of checks
-MATCHERS_KEPT = 256  # matchers for the sets of patterns that texts made candidates
-# Pattern attributes that only the parser (or the unused ner) sets.
-PARSE_ATTRS = frozenset(
-    {
-        "DEP",
-        "HEAD",
-        "SENT_START",
-        "IS_SENT_START",
-        "ENT_TYPE",
-        "ENT_IOB",
-        "ENT_ID",
-        "ENT_KB_ID",
-        "_",
-    }
-)
+MATCHERS_KEPT = 16  # matchers for the sets of patterns that texts made candidates
 
 
 class _Word(NamedTuple):
@@ -110,9 +97,7 @@ class Prefilter:
                 self._slots[(position, seq_no)] = [(seq[0].mode, k) for k in seq[0].keys]
                 self._add(requirement, ce.kinds)
             if ce.entry.pattern is not None:
-                self.reads_parse |= any(
-                    str(k).upper() in PARSE_ATTRS for spec in ce.entry.pattern for k in spec
-                )
+                self.reads_parse |= reads_parse(ce.entry.pattern)
                 words = _pattern_words(_fold_pattern(ce.entry.pattern))
                 if not words:
                     self._open |= ce.kinds

