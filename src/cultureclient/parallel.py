@@ -11,6 +11,7 @@ loads the model) would cost more than it saves.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -30,6 +31,10 @@ IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: enough to keep it busy, no
 CHUNKS_PER_WORKER = 400
 
 _engine: Analyzer | None = None  # the worker's own Analyzer
+# Each worker multiplies matrices on one thread: the workers already use every core, and BLAS
+# threads on busy cores make every worker a third slower. Set in the environment the workers
+# inherit, since a limit set once the BLAS is loaded does not stop its threads from waiting.
+SINGLE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 _libc: ctypes.CDLL | bool | None = None  # the C library, for _trim
 
 
@@ -69,6 +74,8 @@ def analyze(
             yield from engine.analyze_chunk(part)
         return
     rest = _chain(head, parts)
+    for name in SINGLE_THREAD:  # read by the BLAS of each worker when it starts
+        os.environ.setdefault(name, "1")
     while (first := next(rest, None)) is not None:
         generation = _chain([first], islice(rest, jobs * CHUNKS_PER_WORKER - 1))
         with _pool(recipe, jobs) as pool:
@@ -103,19 +110,11 @@ def _pool(recipe: Recipe, jobs: int) -> Executor:
 
 
 def _start(recipe: Recipe) -> None:
-    """Build the worker's Analyzer; Ctrl-C is for the parent, which stops the workers.
-
-    Each worker multiplies matrices on one thread: the workers already use every core, and
-    BLAS threads waiting for work on a busy core halve the speed of every worker.
-    """
+    """Build the worker's Analyzer; Ctrl-C is for the parent, which stops the workers."""
     import signal
-
-    import numpy  # noqa: F401  (loads the BLAS, for threadpool_limits to find it)
-    from threadpoolctl import threadpool_limits
 
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threadpool_limits(1)
     _engine = recipe.build()
 
 
