@@ -107,11 +107,11 @@ def measure(args: list[str], env: dict[str, str], stdout: Path | None = None) ->
     return Measure(seconds, cpu, peak, first[0] if first else None, proc.returncode)
 
 
-def snapshot(folder: Path) -> Path:
-    """Copy the shipped lexicons: every run of one invocation reads the same files."""
+def snapshot(folder: Path, source: Path) -> Path:
+    """Copy the lexicons: every run of one invocation reads the same files."""
     target = folder / "lexicons"
     target.mkdir()
-    for path in (ROOT / "lexicons").glob("*.yaml"):
+    for path in source.glob("*.yaml"):
         shutil.copy(path, target / path.name)
     return target
 
@@ -239,6 +239,9 @@ def main() -> None:
         "--large-baselines", action="store_true", help="run the baselines on 1M too"
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--lexicons", type=Path, default=ROOT / "lexicons", help="the lexicon folder to use"
+    )
     args = parser.parse_args()
     names = (
         args.only.split(",")
@@ -259,7 +262,7 @@ def main() -> None:
             capture_output=True,
             check=False,
         )
-        lexicons = snapshot(work)
+        lexicons = snapshot(work, args.lexicons)
         for name in names:
             bench(name, args, env, work, lexicons)
             shutil.rmtree(work / f"cache-{name}", ignore_errors=True)

@@ -117,7 +117,9 @@ def main() -> None:
 
     table = open_table(str(build("verbatims", 10_000)), ReadOptions(kind="verbatim"))
     documents = [d for _, d in zip(range(args.n), table.rows, strict=False)]
-    themes = tuple(load_themes([ROOT / "lexicons"], shipped=False).values())
+    themes = tuple(
+        load_themes([Path(os.environ.get("LEXICONS", ROOT / "lexicons"))], shipped=False).values()
+    )
     with tempfile.TemporaryDirectory(prefix="cultureclient-profile-") as cache:
         start = time.perf_counter()
         analyzer = Recipe(themes, cache=cache).build()

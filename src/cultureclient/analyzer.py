@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 CHUNK = 256  # documents at most in a chunk
 CHUNK_CHARACTERS = 60_000  # and about this much text: long memos come a few at a time
-MEMO_TOKENS = 20_000  # tokens of annotated Docs kept in memory for texts seen again
+MEMO_TOKENS = 100_000  # tokens of annotated Docs kept in memory for texts seen again
 
 
 def chunks(

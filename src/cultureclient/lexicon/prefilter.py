@@ -16,7 +16,7 @@ sentence depend on its neighbours, and a result must not depend on what was skip
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,7 +44,8 @@ LITERAL_ATTRS = {"NORM": "NORM", "LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH
 REQUIRED_OPS = (None, "1", "+")
 MEMO_SIZE = 100_000  # distinct words remembered; cleared beyond, never grows with the input
 LEARNING_TEXTS = 300  # texts counted to learn which keys are common, for the order of checks
-MATCHERS_KEPT = 16  # matchers for the sets of patterns that texts made candidates
+MATCHERS_KEPT = 128  # matchers for the sets of patterns that texts made candidates, the most
+# recently used: a few sets come back all the time, most never again
 
 
 class _Word(NamedTuple):
@@ -79,7 +80,7 @@ class Prefilter:
         self._lemmas = lemma_candidates(nlp)
         self._vocab = nlp.vocab
         self._memo: dict[int, frozenset[Tag]] = {}  # by word (its ORTH id)
-        self._matchers: dict[frozenset[int], Matcher] = {}
+        self._matchers: OrderedDict[frozenset[int], Matcher] = OrderedDict()  # most recent last
         self._first: dict[Kind, dict[Tag, list[_Requirement]]] = {}
         self._requirements: list[tuple[_Requirement, frozenset[Kind]]] = []
         self._seen: Counter[Tag] = Counter()  # in how many texts each key was found
@@ -193,9 +194,11 @@ class Prefilter:
             for position in sorted(positions):
                 ce = self.lexicon.entries[position]
                 matcher.add(ce.key, [_fold_pattern(ce.entry.pattern or [])])
-            if len(self._matchers) >= MATCHERS_KEPT:
-                self._matchers.clear()
             self._matchers[positions] = matcher
+            if len(self._matchers) > MATCHERS_KEPT:
+                self._matchers.popitem(last=False)
+        else:
+            self._matchers.move_to_end(positions)
         return matcher
 
     def _word_tags(self, orth: int) -> frozenset[Tag]:
