@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 CHUNK = 256  # documents at most in a chunk
 CHUNK_CHARACTERS = 60_000  # and about this much text: long memos come a few at a time
 MEMO_TOKENS = 100_000  # tokens of annotated Docs kept in memory for texts seen again
+MEMO_LONGEST = 300  # tokens: the texts an export repeats are short; long memos never come back
 
 
 def chunks(
@@ -346,7 +347,7 @@ class Analyzer:
         self._keep(items)
 
     def _keep(self, items: list[tuple[str, tuple[int, Doc]]]) -> None:
-        """Keep annotations in memory, the most recently used ones up to a number of tokens.
+        """Keep annotations of short texts in memory, the most recent up to a number of tokens.
 
         The tagger's hidden state (``doc.tensor``) is dropped: nothing reads it once parsed,
         and it would weigh more than the rest of the Doc.
@@ -355,6 +356,8 @@ class Analyzer:
 
         for text, annotation in items:
             annotation[1].tensor = numpy.zeros((0,), dtype="float32")
+            if len(annotation[1]) > MEMO_LONGEST:
+                continue
             if text in self._memo:
                 self._memo_tokens -= len(self._memo.pop(text)[1])
             self._memo[text] = annotation

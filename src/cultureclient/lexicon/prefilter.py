@@ -44,8 +44,10 @@ LITERAL_ATTRS = {"NORM": "NORM", "LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH
 REQUIRED_OPS = (None, "1", "+")
 MEMO_SIZE = 100_000  # distinct words remembered; cleared beyond, never grows with the input
 LEARNING_TEXTS = 300  # texts counted to learn which keys are common, for the order of checks
-MATCHERS_KEPT = 128  # matchers for the sets of patterns that texts made candidates, the most
-# recently used: a few sets come back all the time, most never again
+# Matchers for the sets of patterns that texts made candidates, the most recently used up to
+# this many patterns in all: a few small sets come back all the time, and long texts make
+# large sets that never come back.
+MATCHER_PATTERNS_KEPT = 4000
 
 
 class _Word(NamedTuple):
@@ -81,6 +83,7 @@ class Prefilter:
         self._vocab = nlp.vocab
         self._memo: dict[int, frozenset[Tag]] = {}  # by word (its ORTH id)
         self._matchers: OrderedDict[frozenset[int], Matcher] = OrderedDict()  # most recent last
+        self._matcher_patterns = 0  # patterns in the matchers kept
         self._first: dict[Kind, dict[Tag, list[_Requirement]]] = {}
         self._requirements: list[tuple[_Requirement, frozenset[Kind]]] = []
         self._seen: Counter[Tag] = Counter()  # in how many texts each key was found
@@ -195,8 +198,9 @@ class Prefilter:
                 ce = self.lexicon.entries[position]
                 matcher.add(ce.key, [_fold_pattern(ce.entry.pattern or [])])
             self._matchers[positions] = matcher
-            if len(self._matchers) > MATCHERS_KEPT:
-                self._matchers.popitem(last=False)
+            self._matcher_patterns += len(positions)
+            while self._matcher_patterns > MATCHER_PATTERNS_KEPT and len(self._matchers) > 1:
+                self._matcher_patterns -= len(self._matchers.popitem(last=False)[0])
         else:
             self._matchers.move_to_end(positions)
         return matcher
