@@ -1,9 +1,10 @@
 """Scoring on several cores: chunks of documents go to worker processes, results come back in order.
 
 Each worker builds its Analyzer once (the model is loaded once per worker) from a ``Recipe``
-and scores whole chunks (workers are replaced by fresh ones after many chunks); the parent only reads the input and hands results on, in input
-order, as soon as the chunk they belong to is done. Only a few chunks are in flight at once,
-so memory does not grow with the input, and the first results come out before it ends.
+and scores whole chunks, and is replaced by a fresh one after many chunks; the parent only
+reads the input and hands results on, in input order, as soon as the chunk they belong to is
+done. Only a few chunks are in flight at once, so memory does not grow with the input, and
+the first results come out before it ends.
 
 An input that fits in one chunk is scored in the calling process: starting workers (each
 loads the model) would cost more than it saves.
@@ -21,7 +22,6 @@ from cultureclient.analyzer import Analyzer, Recipe, chunks
 from cultureclient.types import Document, DocumentResult
 
 if TYPE_CHECKING:
-    import ctypes
     from concurrent.futures import Executor
 
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: enough to keep it busy, no more
@@ -35,7 +35,6 @@ _engine: Analyzer | None = None  # the worker's own Analyzer
 # threads on busy cores make every worker a third slower. Set in the environment the workers
 # inherit, since a limit set once the BLAS is loaded does not stop its threads from waiting.
 SINGLE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-_libc: ctypes.CDLL | bool | None = None  # the C library, for _trim
 
 
 class Pending(Protocol):
@@ -120,24 +119,4 @@ def _start(recipe: Recipe) -> None:
 
 def _score(chunk: list[Document]) -> list[DocumentResult]:
     assert _engine is not None, "worker started without its recipe"
-    results = _engine.analyze_chunk(chunk)
-    _trim()
-    return results
-
-
-def _trim() -> None:
-    """Give the memory freed by a chunk back to the system (glibc keeps it otherwise).
-
-    A chunk's Docs and the model's working arrays are freed once it is scored, but the C
-    allocator keeps the pages for later; on long texts that is hundreds of megabytes per
-    worker. Elsewhere than glibc this does nothing.
-    """
-    import ctypes
-    import ctypes.util
-
-    global _libc
-    if _libc is None:
-        name = ctypes.util.find_library("c")
-        _libc = ctypes.CDLL(name) if name else False
-    if _libc and hasattr(_libc, "malloc_trim"):
-        _libc.malloc_trim(0)
+    return _engine.analyze_chunk(chunk)

@@ -87,8 +87,8 @@ def _blas_ops() -> Iterator[None]:
     """Build the model's layers on operations whose matrix products go through numpy's BLAS.
 
     thinc's CPU operations multiply matrices with their own bundled kernel; numpy's BLAS does
-    the same products about three times faster on this kind of machine, which makes tagging
-    about a third faster. The annotations are the same (the test suite compares them with
+    the same products about three times faster on this kind of machine, which makes tok2vec,
+    most of the model's time, about twice as fast. The annotations are the same (the test suite compares them with
     those of the stock operations). Layers keep the operations they were built with, so the
     change is scoped to this model.
     """
